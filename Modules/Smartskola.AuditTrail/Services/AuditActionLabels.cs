@@ -1,0 +1,33 @@
+namespace Smartskola.AuditTrail.Services;
+
+/// <summary>Swedish names for action codes on the audit pages; unknown codes are shown as they are.</summary>
+public static class AuditActionLabels
+{
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["auth.login"] = "Inloggning",
+        ["auth.login.twofactor"] = "Inloggning med tvåstegsverifiering",
+        ["auth.logout"] = "Utloggning",
+        ["auth.lockout"] = "Kontot låstes",
+        ["auth.twofactor.enabled"] = "Tvåstegsverifiering aktiverad",
+        ["auth.twofactor.disabled"] = "Tvåstegsverifiering avstängd",
+        ["unit.view"] = "Visade vårdenhet",
+        ["unit.create"] = "Skapade vårdenhet",
+        ["user.create"] = "Skapade användare",
+        ["user.update"] = "Ändrade användare",
+        ["user.unlock"] = "Låste upp konto",
+        ["audit.view"] = "Visade granskningsloggen",
+        ["audit.verify"] = "Verifierade granskningsloggen",
+        ["recipe.run"] = "Körde recept",
+    };
+
+    public static string For(string action) => Labels.GetValueOrDefault(action, action);
+
+    public static string Outcome(string outcome) => outcome switch
+    {
+        "Success" => "Lyckades",
+        "Denied" => "Nekades",
+        "Failed" => "Misslyckades",
+        _ => outcome,
+    };
+}

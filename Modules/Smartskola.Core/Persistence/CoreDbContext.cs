@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Smartskola.Core.DataProtection;
+using Smartskola.Core.Leases;
+
+namespace Smartskola.Core.Persistence;
+
+/// <summary>State shared by all instances of the site: data-protection keys and leases.</summary>
+public abstract class CoreDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Lease> Leases => Set<Lease>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DataProtectionKey>(key =>
+        {
+            key.ToTable("DataProtectionKeys");
+            key.Property(k => k.FriendlyName).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Lease>(lease =>
+        {
+            lease.ToTable("Leases");
+            lease.HasKey(l => l.Name);
+            lease.Property(l => l.Name).HasMaxLength(200);
+            lease.Property(l => l.Holder).HasMaxLength(200);
+        });
+    }
+}
+
+public sealed class CoreSqliteDbContext(DbContextOptions<CoreSqliteDbContext> options) : CoreDbContext(options);
+
+public sealed class CorePostgresDbContext(DbContextOptions<CorePostgresDbContext> options) : CoreDbContext(options);
+
+public sealed class CoreSqliteDesignTimeFactory : SqliteDesignTimeFactory<CoreSqliteDbContext>;
+
+public sealed class CorePostgresDesignTimeFactory : PostgresDesignTimeFactory<CorePostgresDbContext>;

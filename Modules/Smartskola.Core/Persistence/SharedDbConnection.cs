@@ -1,0 +1,108 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Smartskola.Core.Persistence;
+
+/// <summary>
+/// One database connection per DI scope, shared by every module's DbContext. Sharing the connection is what lets
+/// one transaction span several modules (an enrolment and its audit entry, a whole recipe import) while each
+/// module keeps its own DbContext and migrations.
+/// </summary>
+public sealed class SharedDbConnection(IOptions<DatabaseOptions> options) : IAsyncDisposable, IDisposable
+{
+    private readonly List<DbContext> _contexts = [];
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+
+    public DatabaseProvider Provider => options.Value.Provider;
+
+    public DbConnection Connection => _connection ??= Create(options.Value);
+
+    public static DbConnection Create(DatabaseOptions options) => options.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnection(options.ConnectionString),
+        DatabaseProvider.Postgres => new NpgsqlConnection(options.ConnectionString),
+        _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'."),
+    };
+
+    /// <summary>
+    /// Starts a transaction that every module DbContext in this scope joins, whether it was created before or after.
+    /// Dispose without <see cref="DatabaseTransaction.CommitAsync"/> to roll back.
+    /// </summary>
+    public async Task<DatabaseTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction is already active in this scope.");
+        }
+
+        if (Connection.State != System.Data.ConnectionState.Open)
+        {
+            await Connection.OpenAsync(cancellationToken);
+        }
+
+        _transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(_transaction, cancellationToken);
+        }
+
+        return new DatabaseTransaction(this, _transaction);
+    }
+
+    internal void Enlist(DbContext context)
+    {
+        _contexts.Add(context);
+        if (_transaction is not null)
+        {
+            context.Database.UseTransaction(_transaction);
+        }
+    }
+
+    internal async Task EndTransactionAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(null);
+        }
+
+        _transaction = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => _connection?.Dispose();
+}
+
+public sealed class DatabaseTransaction(SharedDbConnection owner, DbTransaction transaction) : IAsyncDisposable
+{
+    private bool _completed;
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        _completed = true;
+        await owner.EndTransactionAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_completed)
+        {
+            await transaction.RollbackAsync();
+            await owner.EndTransactionAsync();
+        }
+
+        await transaction.DisposeAsync();
+    }
+}

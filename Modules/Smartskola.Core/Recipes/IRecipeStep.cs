@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace Smartskola.Core.Recipes;
+
+/// <summary>
+/// Handles one kind of recipe step (<c>{"name": "units", ...}</c>). A recipe is validated as a whole before any
+/// step runs, and all steps run in one database transaction: an invalid recipe changes nothing.
+/// </summary>
+public interface IRecipeStep
+{
+    /// <summary>The step's <c>name</c> in recipe JSON.</summary>
+    string Name { get; }
+
+    /// <summary>Problems with the step, each naming the field; empty when it can run.</summary>
+    IEnumerable<string> Validate(JsonElement step, RecipeContext context);
+
+    Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken);
+}
+
+/// <param name="RecipeName">The recipe's own name, for messages.</param>
+/// <param name="IsDevelopment">Demo users are only created in development.</param>
+/// <param name="BaseDirectory">The folder the recipe file is in; files named by a step are relative to it.</param>
+public sealed record RecipeContext(string RecipeName, bool IsDevelopment, string BaseDirectory);

@@ -1,0 +1,15 @@
+namespace Smartskola.Core.Site;
+
+/// <summary>Bound from the <c>Security</c> configuration section.</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>Signed-in users are signed out after this long without a request.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>When true, staff must set up an authenticator app before they can use the site.</summary>
+    public bool RequireTwoFactorForStaff { get; set; }
+}

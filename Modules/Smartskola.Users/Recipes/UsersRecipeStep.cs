@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Smartskola.Core.Recipes;
+using Smartskola.Users.Data;
+
+namespace Smartskola.Users.Recipes;
+
+/// <summary>
+/// <c>{"name": "users", "users": [{"email", "displayName", "password", "roles": [], "units": ["code"]}]}</c>:
+/// demo accounts. Applied in development only; elsewhere the step is skipped, so a production site never
+/// gets a known password.
+/// </summary>
+public sealed class UsersRecipeStep(UserManager<User> userManager, UsersDbContext db, TimeProvider clock) : IRecipeStep
+{
+    public string Name => "users";
+
+    public IEnumerable<string> Validate(JsonElement step, RecipeContext context)
+    {
+        var errors = new List<string>();
+        var users = RecipeJson.Array(step, "users", errors);
+        for (var i = 0; i < users.Count; i++)
+        {
+            var where = $"users[{i}]";
+            RecipeJson.RequiredString(users[i], "email", where, errors);
+            RecipeJson.RequiredString(users[i], "displayName", where, errors);
+            RecipeJson.RequiredString(users[i], "password", where, errors);
+            RecipeJson.StringList(users[i], "roles", where, errors);
+            RecipeJson.StringList(users[i], "units", where, errors);
+        }
+
+        return errors;
+    }
+
+    public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
+    {
+        if (!context.IsDevelopment)
+        {
+            return;
+        }
+
+        var ignored = new List<string>();
+        foreach (var item in step.GetProperty("users").EnumerateArray())
+        {
+            var email = item.GetProperty("email").GetString()!;
+            if (await userManager.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = new User
+            {
+                Id = Guid.NewGuid(),
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = item.GetProperty("displayName").GetString()!,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            Check(await userManager.CreateAsync(user, item.GetProperty("password").GetString()!), email);
+            foreach (var role in RecipeJson.StringList(item, "roles", email, ignored))
+            {
+                Check(await userManager.AddToRoleAsync(user, role), email);
+            }
+
+            foreach (var code in RecipeJson.StringList(item, "units", email, ignored))
+            {
+                var unit = await db.CareUnits.SingleOrDefaultAsync(u => u.Code == code, cancellationToken)
+                    ?? throw new RecipeStepException($"users: {email}: vårdenheten '{code}' finns inte.");
+                db.UserCareUnits.Add(new UserCareUnit { UserId = user.Id, CareUnitId = unit.Id });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new RecipeStepException($"users: {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Smartskola.Cms;
+using Smartskola.Core.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment())
+{
+    // Structured logs; request paths and ids only, never personal data (see README, "Logging").
+    builder.Logging.ClearProviders().AddJsonConsole();
+}
+
+builder.AddSmartskola(SiteModules.All());
+
+var app = builder.Build();
+await app.InitializeSmartskolaAsync();
+
+if (args.Contains(SmartskolaCommands.VerifyAudit))
+{
+    return await SmartskolaCommands.VerifyAuditAsync(app);
+}
+
+if (SmartskolaCommands.RecipePath(args) is { } recipe)
+{
+    return await SmartskolaCommands.ImportRecipeAsync(app, recipe);
+}
+
+app.UseSmartskolaPipeline();
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

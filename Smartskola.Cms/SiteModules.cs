@@ -1,0 +1,21 @@
+using Smartskola.AuditTrail;
+using Smartskola.Core;
+using Smartskola.Core.Modules;
+using Smartskola.Dashboard;
+using Smartskola.Recipes;
+using Smartskola.Users;
+
+namespace Smartskola.Cms;
+
+/// <summary>The modules this site is built from. Adding a module is one project reference and one line here.</summary>
+public static class SiteModules
+{
+    public static IReadOnlyList<ModuleStartup> All() =>
+    [
+        new CoreModule(),
+        new AuditTrailModule(),
+        new UsersModule(),
+        new DashboardModule(),
+        new RecipesModule(),
+    ];
+}

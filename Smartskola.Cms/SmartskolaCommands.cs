@@ -1,0 +1,46 @@
+using Smartskola.AuditTrail.Services;
+using Smartskola.Recipes.Services;
+
+namespace Smartskola.Cms;
+
+/// <summary>Command-line verbs: <c>verify-audit</c> and <c>--recipe &lt;file&gt;</c>.</summary>
+public static class SmartskolaCommands
+{
+    public const string VerifyAudit = "verify-audit";
+
+    public static string? RecipePath(string[] args)
+    {
+        var index = Array.IndexOf(args, "--recipe");
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    public static async Task<int> VerifyAuditAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+        Console.WriteLine(result.IsIntact
+            ? $"Audit chain intact: {result.EntriesChecked} entries checked."
+            : $"Audit chain BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}");
+        return result.IsIntact ? 0 : 1;
+    }
+
+    public static async Task<int> ImportRecipeAsync(WebApplication app, string path)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<RecipeRunner>().RunFileAsync(path, isSetup: false);
+            Console.WriteLine($"Recipe imported: {path}");
+            return 0;
+        }
+        catch (RecipeValidationException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            foreach (var error in exception.Errors)
+            {
+                Console.Error.WriteLine($"  - {error}");
+            }
+
+            return 2;
+        }
+    }
+}
