@@ -27,12 +27,8 @@ public sealed class DatabaseMigrator(
         {
             await using var scope = scopeFactory.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
-            {
-                logger.LogInformation("Applying {Count} migration(s) for module {Module}", pending.Count, registration.ModuleName);
-                await context.Database.MigrateAsync(cancellationToken);
-            }
+            logger.LogDebug("Migrating module {Module}", registration.ModuleName);
+            await context.Database.MigrateAsync(cancellationToken);
         }
     }
 

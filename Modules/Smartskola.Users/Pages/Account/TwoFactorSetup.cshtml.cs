@@ -56,7 +56,7 @@ public sealed class TwoFactorSetupModel(
             return NotFound();
         }
 
-        var code = Code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
+        var code = (Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
         if (!ModelState.IsValid ||
             !await userManager.VerifyTwoFactorTokenAsync(user, userManager.Options.Tokens.AuthenticatorTokenProvider, code))
         {

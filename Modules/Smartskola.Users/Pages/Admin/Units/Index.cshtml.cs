@@ -37,8 +37,9 @@ public sealed class IndexModel(UsersDbContext db, TimeProvider clock, IAuditLog 
             return Forbid();
         }
 
-        NewUnit.Code = NewUnit.Code.Trim();
-        NewUnit.Name = NewUnit.Name.Trim();
+        // Model binding turns empty fields into null despite the non-nullable type.
+        NewUnit.Code = NewUnit.Code?.Trim() ?? string.Empty;
+        NewUnit.Name = NewUnit.Name?.Trim() ?? string.Empty;
         if (ModelState.IsValid && await db.CareUnits.AnyAsync(u => u.Code == NewUnit.Code))
         {
             ModelState.AddModelError("NewUnit.Code", "Det finns redan en vårdenhet med den koden.");

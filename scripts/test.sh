@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration on SQLite and on PostgreSQL, and the real-browser tests.
+# Installs what is missing (PostgreSQL and Chromium from Debian), starts a throw-away PostgreSQL cluster on a
+# private Unix socket, and stops and removes it afterwards, whatever happens.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+pgbin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
+work="$(mktemp -d /tmp/smartskola-pg.XXXXXX)"
+port=55432
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres:postgres "$work"
+  as_pg=(runuser -u postgres --)
+fi
+
+cleanup() {
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"${as_pg[@]}" "$pgbin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w \
+  -o "-k $work -p $port -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+  start >/dev/null
+export SMARTSKOLA_TEST_POSTGRES="Host=$work;Port=$port;Username=postgres;Database=postgres;Pooling=true"
+
+log="$work/dotnet-test.log"
+set +e
+dotnet test Smartskola.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# A plain closing line that any CI reader understands, summed over all test projects.
+awk '/^[[:space:]]*Passed:[[:space:]]+[0-9]+/ { p += $2 } /^[[:space:]]*Failed:[[:space:]]+[0-9]+/ { f += $2 }
+     /^[[:space:]]*Skipped:[[:space:]]+[0-9]+/ { s += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

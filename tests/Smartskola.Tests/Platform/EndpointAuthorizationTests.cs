@@ -1,0 +1,152 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Smartskola.Tests.Infrastructure;
+
+namespace Smartskola.Tests.Platform;
+
+/// <summary>
+/// Every endpoint the site exposes is listed here with who may use it. A new endpoint fails
+/// <see cref="Every_endpoint_is_classified"/> until it is added, and each listed one is checked for anonymous,
+/// wrong-role and other-unit requests.
+/// </summary>
+public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : SiteFactory
+{
+    private static readonly string[] Staff = ["Admin", "Editor", "FormDesigner", "ClinicianNorth", "UnitManagerNorth"];
+
+    /// <summary>Demo accounts by the short names used below.</summary>
+    private static readonly Dictionary<string, string> Accounts = new()
+    {
+        ["Admin"] = DemoUsers.Admin,
+        ["Editor"] = DemoUsers.Editor,
+        ["FormDesigner"] = DemoUsers.FormDesigner,
+        ["ClinicianNorth"] = DemoUsers.ClinicianNorth,
+        ["UnitManagerNorth"] = DemoUsers.UnitManagerNorth,
+        ["Patient"] = DemoUsers.Patient,
+    };
+
+    /// <param name="Pattern">The route template as ASP.NET Core reports it.</param>
+    /// <param name="Sample">A URL to request; {north} and {east} become unit ids.</param>
+    /// <param name="Allowed">Accounts that get 200; every other account gets 403. Null: public.</param>
+    /// <param name="HasPost">Also POST (with a valid anti-forgery token) as each refused account.</param>
+    /// <param name="OtherUnit">A URL for another unit's data, refused with 404 to <see cref="OtherUnitAccounts"/>.</param>
+    private sealed record Rule(string Pattern, string Sample, string[]? Allowed, bool HasPost = false, string? OtherUnit = null);
+
+    private static readonly string[] OtherUnitAccounts = ["ClinicianNorth", "UnitManagerNorth"];
+
+    private static readonly Rule[] Rules =
+    [
+        new("logga-in", "/logga-in", null),
+        new("logga-in/tvastegs", "/logga-in/tvastegs", null),
+        new("logga-ut", "/logga-ut", null),
+        new("fel/{code:int}", "/fel/404", null),
+        new("health", "/health", null),
+        new("{**path:file}", "/_content/Smartskola.Themes.Patient/patient.css", null), // static files, public by design
+        new("", "/", ["Patient"]),
+        new("admin", "/admin", Staff),
+        new("konto/tvastegsverifiering", "/konto/tvastegsverifiering", Staff, HasPost: true),
+        new("admin/enheter", "/admin/enheter", ["Admin", "Editor", "FormDesigner", "ClinicianNorth", "UnitManagerNorth"], HasPost: true),
+        new("admin/enheter/{id:guid}", "/admin/enheter/{north}", ["Admin", "Editor", "FormDesigner", "ClinicianNorth", "UnitManagerNorth"],
+            OtherUnit: "/admin/enheter/{east}"),
+        new("admin/granskning", "/admin/granskning", ["Admin", "UnitManagerNorth"], OtherUnit: "/admin/granskning?enhet={east}"),
+        new("admin/granskning/verifiera", "/admin/granskning/verifiera", ["Admin"], HasPost: true),
+    ];
+
+    public static TheoryData<string> ProtectedPatterns() => new(Rules.Where(r => r.Allowed is not null).Select(r => r.Pattern));
+
+    [Fact]
+    public void Every_endpoint_is_classified()
+    {
+        var discovered = site.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(p => !p.StartsWith("_content/", StringComparison.Ordinal)) // static theme files, public by design
+            .ToHashSet();
+
+        var unclassified = discovered.Except(Rules.Select(r => r.Pattern)).Order().ToList();
+        var stale = Rules.Select(r => r.Pattern).Except(discovered).ToList();
+        Assert.True(unclassified.Count == 0, "Endpoints missing from EndpointAuthorizationTests.Rules: " + string.Join(", ", unclassified));
+        Assert.True(stale.Count == 0, "Rules for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProtectedPatterns))]
+    public async Task Anonymous_requests_are_sent_to_login(string pattern)
+    {
+        var rule = Rules.Single(r => r.Pattern == pattern);
+        using var client = site.CreateSiteClient();
+        var response = await client.GetAsync(await ResolveAsync(rule.Sample));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/logga-in", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProtectedPatterns))]
+    public async Task Only_the_allowed_roles_get_in(string pattern)
+    {
+        var rule = Rules.Single(r => r.Pattern == pattern);
+        var url = await ResolveAsync(rule.Sample);
+        foreach (var (name, email) in Accounts)
+        {
+            using var client = site.CreateSiteClient();
+            await client.LoginAsync(email);
+            var response = await client.GetAsync(url);
+            if (rule.Allowed!.Contains(name))
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name} GET {url}: {(int)response.StatusCode}");
+                continue;
+            }
+
+            // Staff who open the patient start page are redirected to their own home, never shown patient content.
+            var expected = rule.Pattern == "" && name != "Patient" ? HttpStatusCode.Redirect : HttpStatusCode.Forbidden;
+            Assert.True(response.StatusCode == expected, $"{name} GET {url}: {(int)response.StatusCode}, expected {(int)expected}");
+            if (rule.HasPost)
+            {
+                var token = await TokenAsync(client);
+                var post = await client.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token,
+                }));
+                Assert.True(post.StatusCode == HttpStatusCode.Forbidden, $"{name} POST {url}: {(int)post.StatusCode}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ProtectedPatterns))]
+    public async Task Another_units_data_is_404(string pattern)
+    {
+        var rule = Rules.Single(r => r.Pattern == pattern);
+        if (rule.OtherUnit is null)
+        {
+            return; // Not unit-scoped.
+        }
+
+        var url = await ResolveAsync(rule.OtherUnit);
+        foreach (var name in OtherUnitAccounts.Where(a => rule.Allowed!.Contains(a)))
+        {
+            using var client = site.CreateSiteClient();
+            await client.LoginAsync(Accounts[name]);
+            var page = await client.ToPageAsync(await client.GetAsync(url));
+            Assert.True(page.Status == HttpStatusCode.NotFound, $"{name} GET {url}: {(int)page.Status}");
+            Assert.DoesNotContain("östra", page.MainText);
+        }
+    }
+
+    private async Task<string> ResolveAsync(string sample) => sample
+        .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
+        .Replace("{east}", (await site.UnitIdAsync(DemoUsers.UnitEast)).ToString(), StringComparison.Ordinal);
+
+    /// <summary>A valid anti-forgery token for the signed-in user, from a page everyone may open.</summary>
+    private static async Task<string> TokenAsync(SiteClient client)
+    {
+        var page = await client.GetPageAsync("/logga-ut");
+        return page.Document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+    }
+}
+
+public sealed class EndpointAuthorizationTestsSqlite(SqliteSite site) : EndpointAuthorizationTests<SqliteSite>(site);
+
+public sealed class EndpointAuthorizationTestsPostgres(PostgresSite site) : EndpointAuthorizationTests<PostgresSite>(site);
