@@ -33,6 +33,8 @@ public static class SmartskolaPipeline
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.MapStaticAssets().AllowAnonymous();
+        // Files an operator drops into wwwroot after the build (robots.txt, verification files) are served too.
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)

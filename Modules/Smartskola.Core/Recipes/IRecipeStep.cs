@@ -18,6 +18,6 @@ public interface IRecipeStep
 }
 
 /// <param name="RecipeName">The recipe's own name, for messages.</param>
-/// <param name="IsDevelopment">Demo users are only created in development.</param>
+/// <param name="CreateDemoUsers">Demo accounts with known passwords: development (and benchmarks) only.</param>
 /// <param name="BaseDirectory">The folder the recipe file is in; files named by a step are relative to it.</param>
-public sealed record RecipeContext(string RecipeName, bool IsDevelopment, string BaseDirectory);
+public sealed record RecipeContext(string RecipeName, bool CreateDemoUsers, string BaseDirectory);

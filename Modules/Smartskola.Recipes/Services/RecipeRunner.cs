@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Smartskola.Core.Audit;
 using Smartskola.Core.Persistence;
 using Smartskola.Core.Recipes;
@@ -17,6 +18,7 @@ namespace Smartskola.Recipes.Services;
 public sealed class RecipeRunner(
     IServiceScopeFactory scopeFactory,
     IHostEnvironment environment,
+    IOptions<RecipeOptions> options,
     TimeProvider clock,
     ILogger<RecipeRunner> logger)
 {
@@ -31,7 +33,8 @@ public sealed class RecipeRunner(
         using var document = Parse(json);
         var root = document.RootElement;
         var recipeName = RecipeJson.OptionalString(root, "name") ?? "namnlöst recept";
-        var context = new RecipeContext(recipeName, environment.IsDevelopment(), baseDirectory);
+        var context = new RecipeContext(recipeName,
+            options.Value.DemoUsers ?? environment.IsDevelopment(), baseDirectory);
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var handlers = scope.ServiceProvider.GetServices<IRecipeStep>().ToDictionary(h => h.Name, StringComparer.Ordinal);

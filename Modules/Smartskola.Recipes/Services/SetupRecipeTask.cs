@@ -10,6 +10,9 @@ public sealed class RecipeOptions
 {
     /// <summary>The recipe an empty site is set up from; relative paths are resolved against the app's folder.</summary>
     public string SetupRecipe { get; set; } = Path.Combine("recipes", "smartskola.recipe.json");
+
+    /// <summary>Create the recipes' demo accounts. Unset means: only in the Development environment.</summary>
+    public bool? DemoUsers { get; set; }
 }
 
 /// <summary>Sets an empty site up from the setup recipe, once, even when several instances start together.</summary>

@@ -8,8 +8,8 @@ namespace Smartskola.Users.Recipes;
 
 /// <summary>
 /// <c>{"name": "users", "users": [{"email", "displayName", "password", "roles": [], "units": ["code"]}]}</c>:
-/// demo accounts. Applied in development only; elsewhere the step is skipped, so a production site never
-/// gets a known password.
+/// demo accounts. Applied only where demo users are switched on (<c>Recipes:DemoUsers</c>, default: in
+/// development); elsewhere the step is skipped, so a production site never gets a known password.
 /// </summary>
 public sealed class UsersRecipeStep(UserManager<User> userManager, UsersDbContext db, TimeProvider clock) : IRecipeStep
 {
@@ -34,7 +34,7 @@ public sealed class UsersRecipeStep(UserManager<User> userManager, UsersDbContex
 
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
-        if (!context.IsDevelopment)
+        if (!context.CreateDemoUsers)
         {
             return;
         }
