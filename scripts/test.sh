@@ -14,6 +14,12 @@ if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # Debian starts a default cluster when it installs PostgreSQL; we use a private one, so stop that again.
+  if [[ " ${need[*]} " == *" postgresql "* ]] && command -v pg_lsclusters >/dev/null; then
+    pg_lsclusters -h | awk '$4 == "online" { print $1, $2 }' | while read -r version cluster; do
+      $sudo_cmd pg_ctlcluster "$version" "$cluster" stop || true
+    done
+  fi
 fi
 
 pgbin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"

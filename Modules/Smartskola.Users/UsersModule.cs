@@ -32,6 +32,7 @@ public sealed class UsersModule : ModuleStartup
         new("Vårdenheter", "/admin/enheter", UsersPermissions.ViewOwnUnits, 80),
         new("Vårdenheter", "/admin/enheter", UsersPermissions.ManageUnits, 80),
         new("Användare", "/admin/anvandare", UsersPermissions.ManageUsers, 81),
+        new("Roller och behörigheter", "/admin/roller", UsersPermissions.ManageUsers, 82),
     ];
 
     public override void UseMiddleware(IApplicationBuilder app) => app.UseMiddleware<TwoFactorEnforcementMiddleware>();
@@ -93,6 +94,7 @@ public sealed class UsersModule : ModuleStartup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddScoped<ICareUnitDirectory, CareUnitDirectory>();
+        services.AddScoped<Services.UserAccountService>();
         services.AddScoped<IStartupTask, RolePermissionInitializer>();
         services.AddScoped<IRecipeStep, RolesRecipeStep>();
         services.AddScoped<IRecipeStep, UnitsRecipeStep>();

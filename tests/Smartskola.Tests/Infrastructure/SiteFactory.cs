@@ -37,6 +37,8 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new();
 
+    public LogCapture Logs { get; } = new();
+
     public string ConnectionString => _connectionString;
 
     /// <summary>Extra configuration for a derived factory (e.g. mandatory two-factor).</summary>
@@ -75,7 +77,11 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+        });
     }
 
     public SiteClient CreateSiteClient() =>

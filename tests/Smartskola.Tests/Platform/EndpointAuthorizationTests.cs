@@ -27,7 +27,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
     };
 
     /// <param name="Pattern">The route template as ASP.NET Core reports it.</param>
-    /// <param name="Sample">A URL to request; {north} and {east} become unit ids.</param>
+    /// <param name="Sample">A URL to request; {north} and {east} become unit ids, {someone} a user id.</param>
     /// <param name="Allowed">Accounts that get 200; every other account gets 403. Null: public.</param>
     /// <param name="HasPost">Also POST (with a valid anti-forgery token) as each refused account.</param>
     /// <param name="OtherUnit">A URL for another unit's data, refused with 404 to <see cref="OtherUnitAccounts"/>.</param>
@@ -51,6 +51,10 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
             OtherUnit: "/admin/enheter/{east}"),
         new("admin/granskning", "/admin/granskning", ["Admin", "UnitManagerNorth"], OtherUnit: "/admin/granskning?enhet={east}"),
         new("admin/granskning/verifiera", "/admin/granskning/verifiera", ["Admin"], HasPost: true),
+        new("admin/anvandare", "/admin/anvandare", ["Admin"]),
+        new("admin/anvandare/ny", "/admin/anvandare/ny", ["Admin"], HasPost: true),
+        new("admin/anvandare/{id:guid}", "/admin/anvandare/{someone}", ["Admin"], HasPost: true),
+        new("admin/roller", "/admin/roller", ["Admin"], HasPost: true),
     ];
 
     public static TheoryData<string> ProtectedPatterns() => new(Rules.Where(r => r.Allowed is not null).Select(r => r.Pattern));
@@ -136,6 +140,9 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
     }
 
     private async Task<string> ResolveAsync(string sample) => sample
+        .Replace("{someone}", (await site.WithScopeAsync(sp =>
+            sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Smartskola.Users.Data.User>>()
+                .FindByEmailAsync(DemoUsers.Editor)))!.Id.ToString(), StringComparison.Ordinal)
         .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
         .Replace("{east}", (await site.UnitIdAsync(DemoUsers.UnitEast)).ToString(), StringComparison.Ordinal);
 

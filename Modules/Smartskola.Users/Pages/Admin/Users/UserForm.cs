@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Smartskola.Core.Security;
+using Smartskola.Users.Data;
+
+namespace Smartskola.Users.Pages.Admin.Users;
+
+/// <summary>The fields shared by the create and edit pages (rendered by <c>_UserFormFields.cshtml</c>).</summary>
+public sealed class UserForm
+{
+    [Required(ErrorMessage = "Ange ett namn.")]
+    [StringLength(200, ErrorMessage = "Namnet får vara högst 200 tecken.")]
+    [Display(Name = "Namn")]
+    public string DisplayName { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Ange en e-postadress.")]
+    [EmailAddress(ErrorMessage = "Ange en giltig e-postadress.")]
+    [StringLength(256, ErrorMessage = "E-postadressen får vara högst 256 tecken.")]
+    [Display(Name = "E-postadress")]
+    public string Email { get; set; } = string.Empty;
+
+    public List<string> Roles { get; set; } = [];
+
+    public List<Guid> Units { get; set; } = [];
+
+    /// <summary>Drops anything not offered on the page, so a forged post cannot name a role or unit that does not exist.</summary>
+    public void KeepOnly(IEnumerable<CareUnit> units)
+    {
+        Roles = Roles.Where(r => Core.Security.Roles.All.Contains(r)).Distinct().ToList();
+        var known = units.Select(u => u.Id).ToHashSet();
+        Units = Units.Where(known.Contains).Distinct().ToList();
+        DisplayName = DisplayName?.Trim() ?? string.Empty;
+        Email = Email?.Trim() ?? string.Empty;
+    }
+
+    public Services.UserAccountService.AccountInput ToInput() => new(Email, DisplayName, Roles, Units);
+}
+
+/// <summary>What the shared form partial needs besides the values.</summary>
+public sealed record UserFormView(UserForm Form, IReadOnlyList<CareUnit> AvailableUnits)
+{
+    public static IReadOnlyList<(string Name, string Label)> AvailableRoles { get; } =
+        Core.Security.Roles.All.Select(r => (r, Core.Security.Roles.DisplayName(r))).ToList();
+}
