@@ -63,16 +63,6 @@ public sealed class RoleStore(UsersDbContext db, IdentityErrorDescriber describe
         db.RoleClaims.RemoveRange(matches);
     }
 
-    private async Task<IdentityResult> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return IdentityResult.Success;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return IdentityResult.Failed(ErrorDescriber.ConcurrencyFailure());
-        }
-    }
+    private Task<IdentityResult> SaveAsync(CancellationToken cancellationToken) =>
+        StoreSave.SaveAsync(db, ErrorDescriber, cancellationToken);
 }

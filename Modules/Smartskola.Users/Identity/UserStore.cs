@@ -197,16 +197,6 @@ public sealed class UserStore(UsersDbContext db, IdentityErrorDescriber describe
     private IQueryable<IdentityUserClaim<Guid>> MatchingClaims(User user, Claim claim) =>
         db.UserClaims.Where(c => c.UserId == user.Id && c.ClaimValue == claim.Value && c.ClaimType == claim.Type);
 
-    private async Task<IdentityResult> SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return IdentityResult.Success;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return IdentityResult.Failed(ErrorDescriber.ConcurrencyFailure());
-        }
-    }
+    private Task<IdentityResult> SaveAsync(CancellationToken cancellationToken) =>
+        StoreSave.SaveAsync(db, ErrorDescriber, cancellationToken);
 }
