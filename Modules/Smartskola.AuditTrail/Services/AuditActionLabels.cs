@@ -16,12 +16,27 @@ public static class AuditActionLabels
         ["user.create"] = "Skapade användare",
         ["user.update"] = "Ändrade användare",
         ["user.unlock"] = "Låste upp konto",
+        ["user.block"] = "Spärrade konto",
+        ["user.twofactor.reset"] = "Återställde tvåstegsverifiering",
+        ["role.update"] = "Ändrade rollers behörigheter",
+        ["auth.blocked"] = "Inloggning på spärrat konto",
         ["audit.view"] = "Visade granskningsloggen",
         ["audit.verify"] = "Verifierade granskningsloggen",
         ["recipe.run"] = "Körde recept",
     };
 
     public static string For(string action) => Labels.GetValueOrDefault(action, action);
+
+    private static readonly Dictionary<string, string> EntityTypes = new(StringComparer.Ordinal)
+    {
+        ["User"] = "Användare",
+        ["CareUnit"] = "Vårdenhet",
+        ["AuditLog"] = "Granskningslogg",
+        ["Role"] = "Roller",
+        ["Recipe"] = "Recept",
+    };
+
+    public static string EntityType(string entityType) => EntityTypes.GetValueOrDefault(entityType, entityType);
 
     public static string Outcome(string outcome) => outcome switch
     {

@@ -23,7 +23,7 @@ public sealed class SwedishIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError InvalidEmail(string? email) => Error(nameof(InvalidEmail), "E-postadressen är ogiltig.");
 
     public override IdentityError DuplicateUserName(string userName) =>
-        Error(nameof(DuplicateUserName), "Det finns redan ett konto med det användarnamnet.");
+        Error(nameof(DuplicateUserName), "Det finns redan ett konto med den e-postadressen."); // user name = e-mail
 
     public override IdentityError DuplicateEmail(string email) =>
         Error(nameof(DuplicateEmail), "Det finns redan ett konto med den e-postadressen.");

@@ -101,5 +101,5 @@ public sealed class UserAccountService(
         return [];
     }
 
-    private static List<string> Describe(IdentityResult result) => result.Errors.Select(e => e.Description).ToList();
+    private static List<string> Describe(IdentityResult result) => result.Errors.Select(e => e.Description).Distinct().ToList();
 }

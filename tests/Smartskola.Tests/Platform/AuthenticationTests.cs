@@ -71,6 +71,9 @@ public abstract class AuthenticationTests<TSite>(TSite site) : IClassFixture<TSi
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Ange en giltig e-postadress.", page.MainText);
         Assert.Contains("Ange ditt lösenord.", page.MainText);
+        var email = page.Document.QuerySelector("#Input_Email")!;
+        Assert.Equal("true", email.GetAttribute("aria-invalid"));
+        Assert.Equal("Ange en giltig e-postadress.", page.Document.GetElementById(email.GetAttribute("aria-describedby")!)!.TextContent);
     }
 
     [Fact]

@@ -62,12 +62,23 @@ public abstract class CareUnitTests<TSite>(TSite site) : IClassFixture<TSite> wh
             new Dictionary<string, string> { ["NewUnit.Name"] = "Rehab Väst", ["NewUnit.Code"] = "rehab-vast" });
         var details = await client.ToPageAsync(await client.FollowAsync(created));
         Assert.Equal("Rehab Väst", details.Text("main h1"));
+        Assert.Contains("Vårdenheten är skapad.", details.MainText);
 
         var duplicate = await client.ToPageAsync(await client.SubmitAsync("/admin/enheter",
             new Dictionary<string, string> { ["NewUnit.Name"] = "Annan", ["NewUnit.Code"] = "rehab-vast" }));
         Assert.Equal(HttpStatusCode.OK, duplicate.Status);
         Assert.Contains("Det finns redan en vårdenhet med den koden.", duplicate.MainText);
         Assert.Equal("Annan", duplicate.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#NewUnit_Name")!.Value);
+
+        var sameName = await client.ToPageAsync(await client.SubmitAsync("/admin/enheter",
+            new Dictionary<string, string> { ["NewUnit.Name"] = "Rehab Väst", ["NewUnit.Code"] = "rehab-vast-2" }));
+        Assert.Contains("Det finns redan en vårdenhet med det namnet.", sameName.MainText);
+
+        var tooLong = await client.ToPageAsync(await client.SubmitAsync("/admin/enheter",
+            new Dictionary<string, string> { ["NewUnit.Name"] = new string('x', 201), ["NewUnit.Code"] = new string('k', 65) }));
+        Assert.Contains("Namnet får vara högst 200 tecken.", tooLong.MainText);
+        Assert.Contains("Koden får vara högst 64 tecken.", tooLong.MainText);
+        Assert.DoesNotContain(new string('x', 201), (await client.GetPageAsync("/admin/enheter")).Text("table"));
 
         var empty = await client.ToPageAsync(await client.SubmitAsync("/admin/enheter",
             new Dictionary<string, string> { ["NewUnit.Name"] = "", ["NewUnit.Code"] = "ogiltig kod!" }));

@@ -48,16 +48,30 @@ public abstract class UserAdministrationTests<TSite>(TSite site) : IClassFixture
         using var admin = await AdminAsync();
         var shortPassword = await admin.ToPageAsync(await admin.SubmitAsync("/admin/anvandare/ny", new Dictionary<string, string>
         {
-            ["Form.DisplayName"] = "Kort Lösen", ["Form.Email"] = "kort@test.smartskola.se", ["Password"] = "kort",
+            ["Form.DisplayName"] = "Kort Lösen", ["Form.Email"] = "kort@test.smartskola.se", ["Form.Roles"] = "Editor", ["Password"] = "kort",
         }));
         Assert.Contains("Lösenordet måste ha minst 12 tecken.", shortPassword.MainText);
         Assert.Equal("Kort Lösen", shortPassword.Document.QuerySelector<IHtmlInputElement>("#Form_DisplayName")!.Value);
 
         var taken = await admin.ToPageAsync(await admin.SubmitAsync("/admin/anvandare/ny", new Dictionary<string, string>
         {
-            ["Form.DisplayName"] = "Dubbel", ["Form.Email"] = DemoUsers.Editor, ["Password"] = "Ett-bra-losenord-42",
+            ["Form.DisplayName"] = "Dubbel", ["Form.Email"] = DemoUsers.Editor, ["Form.Roles"] = "Editor", ["Password"] = "Ett-bra-losenord-42",
         }));
-        Assert.Contains("Det finns redan", taken.MainText);
+        Assert.Single(taken.Document.QuerySelectorAll(".errors li"), li => li.TextContent == "Det finns redan ett konto med den e-postadressen.");
+
+        var noRole = await admin.ToPageAsync(await admin.SubmitAsync("/admin/anvandare/ny", new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Kort Lösen", ["Form.Email"] = "kort@test.smartskola.se", ["Password"] = "Ett-bra-losenord-42",
+        }));
+        Assert.Contains("Välj minst en roll.", noRole.MainText);
+
+        var mixed = await admin.Http.PostAsync("/admin/anvandare/ny", new FormUrlEncodedContent(
+        [
+            new("Form.DisplayName", "Kort Lösen"), new("Form.Email", "kort@test.smartskola.se"), new("Form.Roles", "Patient"),
+            new("Form.Roles", "Administrator"), new("Password", "Ett-bra-losenord-42"),
+            new("__RequestVerificationToken", await TokenAsync(admin, "/admin/anvandare/ny")),
+        ]));
+        Assert.Contains("Ett patientkonto kan inte samtidigt ha en personalroll.", (await admin.ToPageAsync(mixed)).MainText);
 
         var list = await admin.GetPageAsync("/admin/anvandare?sok=kort");
         Assert.DoesNotContain("Kort Lösen", list.Text("[data-testid=users]"));
@@ -94,9 +108,10 @@ public abstract class UserAdministrationTests<TSite>(TSite site) : IClassFixture
 
         using (var user = site.CreateSiteClient())
         {
-            Assert.Contains("Kontot är låst", (await user.ToPageAsync(await user.LoginAsync(email))).MainText);
+            Assert.Contains("Kontot är spärrat. Kontakta din vårdenhet.", (await user.ToPageAsync(await user.LoginAsync(email))).MainText);
         }
 
+        Assert.NotEmpty(await site.EntriesAsync("auth.blocked"));
         await admin.SubmitAsync(url, new Dictionary<string, string>(), submitHandler: "Unlock");
         using var again = site.CreateSiteClient();
         Assert.Equal("/", (await again.LoginAsync(email)).Headers.Location!.OriginalString);

@@ -73,8 +73,9 @@ public sealed class LoginModel(SignInManager<User> signInManager, IAuditLog audi
 
         if (result.IsLockedOut)
         {
-            await audit.WriteAsync(actor with { Action = "auth.lockout", Outcome = AuditOutcome.Denied });
-            ModelState.AddModelError(string.Empty, LockedOut);
+            var blocked = AccountBlock.IsBlocked(user);
+            await audit.WriteAsync(actor with { Action = blocked ? "auth.blocked" : "auth.lockout", Outcome = AuditOutcome.Denied });
+            ModelState.AddModelError(string.Empty, blocked ? AccountBlock.Message : LockedOut);
             return Page();
         }
 

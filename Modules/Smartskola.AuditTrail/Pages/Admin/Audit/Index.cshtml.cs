@@ -31,12 +31,14 @@ public sealed class IndexModel(AuditDbContext db, ICareUnitDirectory units, IAud
 
     public bool CanVerify => User.HasPermission(AuditPermissions.Verify);
 
+    public bool SeesAll => User.HasPermission(AuditPermissions.ViewAll);
+
     public string UnitName(Guid? id) =>
         id is null ? "–" : VisibleUnits.FirstOrDefault(u => u.Id == id)?.Name ?? "Annan enhet";
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var seesAll = User.HasPermission(AuditPermissions.ViewAll);
+        var seesAll = SeesAll;
         if (!seesAll && !User.HasPermission(AuditPermissions.ViewOwnUnits))
         {
             return Forbid();

@@ -16,6 +16,9 @@ public sealed class DetailsModel(UsersDbContext db, IAuditLog audit) : PageModel
 {
     public CareUnit Unit { get; private set; } = null!;
 
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)

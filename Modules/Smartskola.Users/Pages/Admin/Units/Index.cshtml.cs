@@ -14,6 +14,9 @@ public sealed class IndexModel(UsersDbContext db, TimeProvider clock, IAuditLog 
 {
     public IReadOnlyList<UnitRow> Units { get; private set; } = [];
 
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public bool CanManage => User.HasPermission(UsersPermissions.ManageUnits);
 
     [BindProperty]
@@ -45,6 +48,11 @@ public sealed class IndexModel(UsersDbContext db, TimeProvider clock, IAuditLog 
             ModelState.AddModelError("NewUnit.Code", "Det finns redan en vårdenhet med den koden.");
         }
 
+        if (ModelState.IsValid && await db.CareUnits.AnyAsync(u => u.Name == NewUnit.Name))
+        {
+            ModelState.AddModelError("NewUnit.Name", "Det finns redan en vårdenhet med det namnet.");
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync();
@@ -58,6 +66,7 @@ public sealed class IndexModel(UsersDbContext db, TimeProvider clock, IAuditLog 
         db.CareUnits.Add(unit);
         await db.SaveChangesAsync();
         await audit.WriteAsync(new AuditEvent("unit.create", "CareUnit", unit.Id.ToString()) { UnitId = unit.Id });
+        StatusMessage = "Vårdenheten är skapad.";
         return RedirectToPage("Details", new { id = unit.Id });
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Smartskola.Core.Audit;
 using Smartskola.Core.Security;
 using Smartskola.Users.Data;
+using Smartskola.Users.Identity;
 using Smartskola.Users.Services;
 
 namespace Smartskola.Users.Pages.Admin.Users;
@@ -26,7 +27,7 @@ public sealed class EditModel(UsersDbContext db, UserManager<User> users, UserAc
 
     public string Status => IndexModel.StatusOf(Account, clock.GetUtcNow());
 
-    public bool IsBlocked => Account.LockoutEnd >= DateTimeOffset.MaxValue.AddYears(-1);
+    public bool IsBlocked => AccountBlock.IsBlocked(Account);
 
     public bool IsSelf => Account.Id == User.UserId();
 
@@ -89,7 +90,7 @@ public sealed class EditModel(UsersDbContext db, UserManager<User> users, UserAc
         await ChangeLockAsync(id, null, "user.unlock", "Kontot är upplåst.");
 
     public async Task<IActionResult> OnPostBlockAsync(Guid id) =>
-        await ChangeLockAsync(id, DateTimeOffset.MaxValue, "user.block", "Kontot är spärrat och användaren utloggad.");
+        await ChangeLockAsync(id, AccountBlock.Until, "user.block", "Kontot är spärrat och användaren utloggad.");
 
     public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id)
     {

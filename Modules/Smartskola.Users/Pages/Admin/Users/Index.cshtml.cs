@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Smartskola.Core.Security;
+using Smartskola.Core.Site;
 using Smartskola.Users.Data;
+using Smartskola.Users.Identity;
 
 namespace Smartskola.Users.Pages.Admin.Users;
 
@@ -54,8 +56,8 @@ public sealed class IndexModel(UsersDbContext db, TimeProvider clock) : PageMode
 
     public static string StatusOf(User user, DateTimeOffset now) => user.LockoutEnd switch
     {
-        { } end when end >= DateTimeOffset.MaxValue.AddYears(-1) => "Spärrat",
-        { } end when end > now => $"Låst till {end.ToLocalTime():yyyy-MM-dd HH:mm}",
+        _ when AccountBlock.IsBlocked(user) => "Spärrat",
+        { } end when end > now => $"Låst till {SwedishTime.Format(end)} (svensk tid)",
         _ => user.TwoFactorEnabled ? "Aktivt, tvåstegsverifiering" : "Aktivt",
     };
 

@@ -5,7 +5,7 @@ using Smartskola.Users.Data;
 namespace Smartskola.Users.Pages.Admin.Users;
 
 /// <summary>The fields shared by the create and edit pages (rendered by <c>_UserFormFields.cshtml</c>).</summary>
-public sealed class UserForm
+public sealed class UserForm : IValidatableObject
 {
     [Required(ErrorMessage = "Ange ett namn.")]
     [StringLength(200, ErrorMessage = "Namnet får vara högst 200 tecken.")]
@@ -30,6 +30,18 @@ public sealed class UserForm
         Units = Units.Where(known.Contains).Distinct().ToList();
         DisplayName = DisplayName?.Trim() ?? string.Empty;
         Email = Email?.Trim() ?? string.Empty;
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Roles.Count == 0)
+        {
+            yield return new ValidationResult("Välj minst en roll.", [nameof(Roles)]);
+        }
+        else if (Roles.Contains(Core.Security.Roles.Patient) && Roles.Count > 1)
+        {
+            yield return new ValidationResult("Ett patientkonto kan inte samtidigt ha en personalroll.", [nameof(Roles)]);
+        }
     }
 
     public Services.UserAccountService.AccountInput ToInput() => new(Email, DisplayName, Roles, Units);
