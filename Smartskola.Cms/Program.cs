@@ -11,12 +11,13 @@ if (!builder.Environment.IsDevelopment())
 builder.AddSmartskola(SiteModules.All());
 
 var app = builder.Build();
-await app.InitializeSmartskolaAsync();
-
 if (args.Contains(SmartskolaCommands.VerifyAudit))
 {
+    // Read-only apart from its own audit entry: no migrations, no set-up recipe.
     return await SmartskolaCommands.VerifyAuditAsync(app);
 }
+
+await app.InitializeSmartskolaAsync();
 
 if (SmartskolaCommands.RecipePath(args) is { } recipe)
 {

@@ -1,4 +1,6 @@
 using Smartskola.AuditTrail.Services;
+using Smartskola.Core.Audit;
+using Smartskola.Core.Recipes;
 using Smartskola.Recipes.Services;
 
 namespace Smartskola.Cms;
@@ -18,6 +20,11 @@ public static class SmartskolaCommands
     {
         await using var scope = app.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+        await scope.ServiceProvider.GetRequiredService<IAuditLog>().WriteAsync(new AuditEvent("audit.verify", "AuditLog")
+        {
+            ActorName = "Kommandorad",
+            Outcome = result.IsIntact ? AuditOutcome.Success : AuditOutcome.Failed,
+        });
         Console.WriteLine(result.IsIntact
             ? $"Audit chain intact: {result.EntriesChecked} entries checked."
             : $"Audit chain BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}");
@@ -31,6 +38,11 @@ public static class SmartskolaCommands
             await app.Services.GetRequiredService<RecipeRunner>().RunFileAsync(path, isSetup: false);
             Console.WriteLine($"Recipe imported: {path}");
             return 0;
+        }
+        catch (RecipeStepException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
         }
         catch (RecipeValidationException exception)
         {

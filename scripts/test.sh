@@ -5,13 +5,19 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# No build servers or reused MSBuild nodes that would outlive the run.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
 
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
-  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "Please install as root: apt-get install -y ${need[*]}" >&2; exit 1; }
+    sudo_cmd="sudo"
+  fi
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   # Debian starts a default cluster when it installs PostgreSQL; we use a private one, so stop that again.
@@ -31,11 +37,15 @@ if [ "$(id -u)" -eq 0 ]; then
   as_pg=(runuser -u postgres --)
 fi
 
+test_pid=""
+kill_tree() { local child; for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done; kill "$1" 2>/dev/null || true; }
 cleanup() {
+  [ -n "$test_pid" ] && kill_tree "$test_pid"
   "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
+  rm -rf "$work" /tmp/smartskola-tests
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 "${as_pg[@]}" "$pgbin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w \
@@ -44,10 +54,14 @@ trap cleanup EXIT
 export SMARTSKOLA_TEST_POSTGRES="Host=$work;Port=$port;Username=postgres;Database=postgres;Pooling=true"
 
 log="$work/dotnet-test.log"
+# In a subshell of its own so an interrupt can take down the whole tree (test host, Chromium) in cleanup.
+( dotnet test Smartskola.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" ) &
+test_pid=$!
 set +e
-dotnet test Smartskola.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+wait "$test_pid"
+status=$?
 set -e
+test_pid=""
 # A plain closing line that any CI reader understands, summed over all test projects.
 awk '/^[[:space:]]*Passed:[[:space:]]+[0-9]+/ { p += $2 } /^[[:space:]]*Failed:[[:space:]]+[0-9]+/ { f += $2 }
      /^[[:space:]]*Skipped:[[:space:]]+[0-9]+/ { s += $2 }

@@ -95,6 +95,7 @@ public sealed class UsersModule : ModuleStartup
 
         services.AddScoped<ICareUnitDirectory, CareUnitDirectory>();
         services.AddScoped<Services.UserAccountService>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<IStartupTask, RolePermissionInitializer>();
         services.AddScoped<IRecipeStep, RolesRecipeStep>();
         services.AddScoped<IRecipeStep, UnitsRecipeStep>();

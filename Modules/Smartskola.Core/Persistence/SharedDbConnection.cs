@@ -92,17 +92,25 @@ public sealed class DatabaseTransaction(SharedDbConnection owner, DbTransaction 
     {
         await transaction.CommitAsync(cancellationToken);
         _completed = true;
-        await owner.EndTransactionAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_completed)
+        try
         {
-            await transaction.RollbackAsync();
-            await owner.EndTransactionAsync();
+            if (!_completed)
+            {
+                await transaction.RollbackAsync();
+            }
         }
-
-        await transaction.DisposeAsync();
+        catch (System.Data.Common.DbException)
+        {
+            // The connection is already broken (often the reason we are rolling back); the original error matters.
+        }
+        finally
+        {
+            await owner.EndTransactionAsync();
+            await transaction.DisposeAsync();
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Smartskola.Core.Leases;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Security;
 using Smartskola.Users.Data;
@@ -15,9 +16,30 @@ public sealed class RolePermissionInitializer(
     RoleManager<Role> roleManager,
     UsersDbContext db,
     ModuleCatalog catalog,
+    ILeaseService leases,
     TimeProvider clock) : IStartupTask
 {
+    private const string LeaseName = "users.permission-defaults";
+
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Several instances may start together on a fresh database; one of them does this.
+        while (!await leases.TryAcquireAsync(LeaseName, TimeSpan.FromMinutes(2), cancellationToken))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        try
+        {
+            await ApplyAsync(cancellationToken);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(LeaseName, cancellationToken);
+        }
+    }
+
+    private async Task ApplyAsync(CancellationToken cancellationToken)
     {
         foreach (var roleName in Roles.All)
         {

@@ -20,8 +20,17 @@ public sealed class UserStore(UsersDbContext db, IdentityErrorDescriber describe
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(user);
         db.Users.Add(user);
-        await db.SaveChangesAsync(cancellationToken);
-        return IdentityResult.Success;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return IdentityResult.Success;
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with another request creating the same account (unique user name).
+            db.Entry(user).State = EntityState.Detached;
+            return IdentityResult.Failed(ErrorDescriber.DuplicateEmail(user.Email ?? string.Empty));
+        }
     }
 
     public override async Task<IdentityResult> UpdateAsync(User user, CancellationToken cancellationToken = default)

@@ -16,8 +16,15 @@ public sealed class UnitsRecipeStep(UsersDbContext db, TimeProvider clock) : IRe
         var units = RecipeJson.Array(step, "units", errors);
         for (var i = 0; i < units.Count; i++)
         {
-            RecipeJson.RequiredString(units[i], "code", $"units[{i}]", errors);
-            RecipeJson.RequiredString(units[i], "name", $"units[{i}]", errors);
+            if (RecipeJson.RequiredString(units[i], "code", $"units[{i}]", errors).Length > 64)
+            {
+                errors.Add($"units[{i}]: 'code' får vara högst 64 tecken.");
+            }
+
+            if (RecipeJson.RequiredString(units[i], "name", $"units[{i}]", errors).Length > 200)
+            {
+                errors.Add($"units[{i}]: 'name' får vara högst 200 tecken.");
+            }
         }
 
         var duplicate = units.Select(u => RecipeJson.OptionalString(u, "code")).Where(c => c is not null)

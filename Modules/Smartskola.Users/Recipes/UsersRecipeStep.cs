@@ -11,7 +11,8 @@ namespace Smartskola.Users.Recipes;
 /// demo accounts. Applied only where demo users are switched on (<c>Recipes:DemoUsers</c>, default: in
 /// development); elsewhere the step is skipped, so a production site never gets a known password.
 /// </summary>
-public sealed class UsersRecipeStep(UserManager<User> userManager, UsersDbContext db, TimeProvider clock) : IRecipeStep
+public sealed class UsersRecipeStep(UserManager<User> userManager, RoleManager<Role> roleManager, UsersDbContext db,
+    TimeProvider clock) : IRecipeStep
 {
     public string Name => "users";
 
@@ -40,8 +41,11 @@ public sealed class UsersRecipeStep(UserManager<User> userManager, UsersDbContex
         }
 
         var ignored = new List<string>();
+        var index = -1;
         foreach (var item in step.GetProperty("users").EnumerateArray())
         {
+            index++;
+            var where = $"users[{index}]"; // Messages name the position, never the address.
             var email = item.GetProperty("email").GetString()!;
             if (await userManager.FindByEmailAsync(email) is not null)
             {
@@ -57,16 +61,21 @@ public sealed class UsersRecipeStep(UserManager<User> userManager, UsersDbContex
                 DisplayName = item.GetProperty("displayName").GetString()!,
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
             };
-            Check(await userManager.CreateAsync(user, item.GetProperty("password").GetString()!), email);
-            foreach (var role in RecipeJson.StringList(item, "roles", email, ignored))
+            Check(await userManager.CreateAsync(user, item.GetProperty("password").GetString()!), where);
+            foreach (var role in RecipeJson.StringList(item, "roles", where, ignored))
             {
-                Check(await userManager.AddToRoleAsync(user, role), email);
+                if (!await roleManager.RoleExistsAsync(role))
+                {
+                    throw new RecipeStepException($"users: {where}: rollen '{role}' finns inte.");
+                }
+
+                Check(await userManager.AddToRoleAsync(user, role), where);
             }
 
-            foreach (var code in RecipeJson.StringList(item, "units", email, ignored))
+            foreach (var code in RecipeJson.StringList(item, "units", where, ignored))
             {
                 var unit = await db.CareUnits.SingleOrDefaultAsync(u => u.Code == code, cancellationToken)
-                    ?? throw new RecipeStepException($"users: {email}: vårdenheten '{code}' finns inte.");
+                    ?? throw new RecipeStepException($"users: {where}: vårdenheten '{code}' finns inte.");
                 db.UserCareUnits.Add(new UserCareUnit { UserId = user.Id, CareUnitId = unit.Id });
             }
 
@@ -74,11 +83,11 @@ public sealed class UsersRecipeStep(UserManager<User> userManager, UsersDbContex
         }
     }
 
-    private static void Check(IdentityResult result, string email)
+    private static void Check(IdentityResult result, string where)
     {
         if (!result.Succeeded)
         {
-            throw new RecipeStepException($"users: {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            throw new RecipeStepException($"users: {where}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
 }

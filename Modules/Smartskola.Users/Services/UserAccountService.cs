@@ -56,10 +56,19 @@ public sealed class UserAccountService(
 
         await using var transaction = await connection.BeginTransactionAsync();
         user.DisplayName = input.DisplayName;
-        IReadOnlyList<string> errors = Describe(await users.SetEmailAsync(user, input.Email));
-        if (errors.Count == 0)
+        IReadOnlyList<string> errors = [];
+        if (!string.Equals(user.Email, input.Email, StringComparison.OrdinalIgnoreCase))
         {
-            errors = Describe(await users.SetUserNameAsync(user, input.Email));
+            // Setting the address unconfirms it and rotates the security stamp: only do that for a real change.
+            errors = Describe(await users.SetEmailAsync(user, input.Email));
+            if (errors.Count == 0)
+            {
+                errors = Describe(await users.SetUserNameAsync(user, input.Email));
+            }
+        }
+        else
+        {
+            errors = Describe(await users.UpdateAsync(user));
         }
 
         if (errors.Count == 0)

@@ -53,6 +53,21 @@ public abstract class AuthenticationTests<TSite>(TSite site) : IClassFixture<TSi
     }
 
     [Fact]
+    public async Task Parallel_guesses_cannot_get_past_the_lockout()
+    {
+        var email = await site.CreateUserAsync("Patient");
+        var pages = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            using var client = site.CreateSiteClient();
+            return (await client.ToPageAsync(await client.LoginAsync(email, "gissning-nummer-" + i))).MainText;
+        }));
+
+        // Exactly four guesses are checked; the fifth locks the account and every later one is refused unchecked.
+        Assert.Equal(4, pages.Count(p => p.Contains("Fel e-postadress eller lösenord.", StringComparison.Ordinal)));
+        Assert.Equal(12, pages.Count(p => p.Contains("Kontot är låst", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Unknown_email_gets_the_same_message_as_a_wrong_password()
     {
         using var client = site.CreateSiteClient();

@@ -1,16 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Smartskola.Core.Audit;
-using Smartskola.Users.Data;
 using Smartskola.Users.Identity;
 
 namespace Smartskola.Users.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<User> signInManager, IAuditLog audit) : PageModel
+public sealed class LoginModel(PasswordSignIn passwordSignIn, IAuditLog audit) : PageModel
 {
     public const string WrongCredentials = "Fel e-postadress eller lösenord.";
     public const string LockedOut =
@@ -49,7 +47,8 @@ public sealed class LoginModel(SignInManager<User> signInManager, IAuditLog audi
             return Page();
         }
 
-        var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
+        // Audit entries are written after the sign-in transaction has committed (they use a connection of their own).
+        var (user, result) = await passwordSignIn.SignInAsync(Input.Email, Input.Password);
         if (user is null)
         {
             await audit.WriteAsync(new AuditEvent("auth.login", "User") { Outcome = AuditOutcome.Failed });
@@ -57,7 +56,6 @@ public sealed class LoginModel(SignInManager<User> signInManager, IAuditLog audi
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         var actor = new AuditEvent("auth.login", "User", user.Id.ToString()) { ActorUserId = user.Id, ActorName = user.DisplayName };
         if (result.Succeeded)
         {

@@ -100,7 +100,9 @@ public sealed class TwoFactorSetupModel(
         var key = await userManager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // Creating a key rotates the security stamp; refresh the cookie or the user is signed out a minute later.
             await userManager.ResetAuthenticatorKeyAsync(user);
+            await signInManager.RefreshSignInAsync(user);
             key = await userManager.GetAuthenticatorKeyAsync(user);
         }
 

@@ -63,7 +63,7 @@ public sealed class IndexModel(AuditDbContext db, ICareUnitDirectory units, IAud
             query = query.Where(e => e.ActorUnitId != null && mine.Contains(e.ActorUnitId.Value));
         }
 
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
         var rows = await query.OrderByDescending(e => e.Sequence)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasNextPage = rows.Count > PageSize;

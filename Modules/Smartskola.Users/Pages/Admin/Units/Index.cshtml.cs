@@ -64,7 +64,18 @@ public sealed class IndexModel(UsersDbContext db, TimeProvider clock, IAuditLog 
             Id = Guid.NewGuid(), Code = NewUnit.Code, Name = NewUnit.Name, CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.CareUnits.Add(unit);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Someone created a unit with the same code a moment ago (the code is unique in the database).
+            ModelState.AddModelError("NewUnit.Code", "Det finns redan en vårdenhet med den koden.");
+            db.Entry(unit).State = EntityState.Detached;
+            await LoadAsync();
+            return Page();
+        }
         await audit.WriteAsync(new AuditEvent("unit.create", "CareUnit", unit.Id.ToString()) { UnitId = unit.Id });
         StatusMessage = "Vårdenheten är skapad.";
         return RedirectToPage("Details", new { id = unit.Id });

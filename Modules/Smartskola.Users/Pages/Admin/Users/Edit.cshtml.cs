@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Smartskola.Core.Audit;
+using Smartskola.Core.Persistence;
 using Smartskola.Core.Security;
 using Smartskola.Users.Data;
 using Smartskola.Users.Identity;
@@ -11,8 +12,8 @@ using Smartskola.Users.Services;
 namespace Smartskola.Users.Pages.Admin.Users;
 
 [RequirePermission(UsersPermissions.ManageUsers)]
-public sealed class EditModel(UsersDbContext db, UserManager<User> users, UserAccountService accounts, IAuditLog audit,
-    TimeProvider clock) : PageModel
+public sealed class EditModel(UsersDbContext db, UserManager<User> users, SignInManager<User> signIn,
+    UserAccountService accounts, SharedDbConnection connection, IAuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public UserForm Form { get; set; } = new();
@@ -81,6 +82,11 @@ public sealed class EditModel(UsersDbContext db, UserManager<User> users, UserAc
             return Page();
         }
 
+        if (IsSelf)
+        {
+            await signIn.RefreshSignInAsync(Account);
+        }
+
         await audit.WriteAsync(new AuditEvent("user.update", "User", id.ToString()));
         StatusMessage = "Ändringarna är sparade.";
         return RedirectToPage(new { id });
@@ -119,11 +125,19 @@ public sealed class EditModel(UsersDbContext db, UserManager<User> users, UserAc
             return RedirectToPage(new { id });
         }
 
-        await users.SetLockoutEndDateAsync(Account, until);
-        await users.ResetAccessFailedCountAsync(Account);
-        if (until is not null)
+        await using (var transaction = await connection.BeginTransactionAsync())
         {
-            await users.UpdateSecurityStampAsync(Account); // Ends the user's sessions at the next validation.
+            var ok = (await users.SetLockoutEndDateAsync(Account, until)).Succeeded
+                && (await users.ResetAccessFailedCountAsync(Account)).Succeeded
+                // A new security stamp ends the user's sessions at the next validation.
+                && (until is null || (await users.UpdateSecurityStampAsync(Account)).Succeeded);
+            if (!ok)
+            {
+                StatusMessage = "Kontot ändrades samtidigt av någon annan. Försök igen.";
+                return RedirectToPage(new { id });
+            }
+
+            await transaction.CommitAsync();
         }
 
         await audit.WriteAsync(new AuditEvent(action, "User", id.ToString()));
