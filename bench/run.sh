@@ -23,6 +23,7 @@ mkdir -p "$work/app/wwwroot/bench"
   ConnectionStrings__Default="Data Source=$work/bench.db" \
   Audit__ChainKey="bench-only-chain-key" \
   Recipes__DemoUsers=true \
+  Security__AllowHttp=true \
   Logging__LogLevel__Default=Warning \
   exec dotnet Smartskola.Cms.dll --urls "$base" >"$work/app.log" 2>&1
 ) &

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Smartskola.Core.CareUnits;
 using Smartskola.Core.Modules;
@@ -43,6 +44,9 @@ public sealed class UsersModule : ModuleStartup
         services.AddModuleDbContext<UsersDbContext, UsersSqliteDbContext, UsersPostgresDbContext>(Name);
 
         var security = context.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        var cookieSecurity = context.Environment.IsDevelopment() || security.AllowHttp
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<User>(options =>
             {
@@ -74,7 +78,7 @@ public sealed class UsersModule : ModuleStartup
                 options.Cookie.Name = "ss.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = cookieSecurity;
                 options.LoginPath = "/logga-in";
                 options.LogoutPath = "/logga-ut";
                 options.AccessDeniedPath = "/fel/403";
@@ -88,6 +92,7 @@ public sealed class UsersModule : ModuleStartup
             {
                 options.TimeProvider = clock;
                 options.Cookie.Name = "ss.2fa";
+                options.Cookie.SecurePolicy = cookieSecurity;
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
             });
         // Role and unit changes reach signed-in users within a minute.

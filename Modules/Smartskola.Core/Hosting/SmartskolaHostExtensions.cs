@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
 
@@ -29,7 +31,9 @@ public static class SmartskolaHostExtensions
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ss.af";
-            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Security:AllowHttp")
+                ? Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest
+                : Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
         });
         builder.Services.AddAuthorization(options =>
         {

@@ -10,6 +10,12 @@ public sealed class SecurityOptions
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Allow cookies over plain HTTP outside Development (benchmarks on loopback only). Behind a TLS-terminating
+    /// proxy, set <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> instead.
+    /// </summary>
+    public bool AllowHttp { get; set; }
+
     /// <summary>When true, staff must set up an authenticator app before they can use the site.</summary>
     public bool RequireTwoFactorForStaff { get; set; }
 }

@@ -41,6 +41,9 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _connectionString;
 
+    /// <summary>Development by default, so the setup recipe creates the demo accounts.</summary>
+    protected virtual string EnvironmentName => "Development";
+
     /// <summary>Extra configuration for a derived factory (e.g. mandatory two-factor).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -65,7 +68,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Site:EnvironmentBanner", "Testmiljö");

@@ -73,8 +73,12 @@ public abstract class UserAdministrationTests<TSite>(TSite site) : IClassFixture
         ]));
         Assert.Contains("Ett patientkonto kan inte samtidigt ha en personalroll.", (await admin.ToPageAsync(mixed)).MainText);
 
-        var list = await admin.GetPageAsync("/admin/anvandare?sok=kort");
+        var list = await admin.ToPageAsync(await admin.SubmitAsync("/admin/anvandare",
+            new Dictionary<string, string> { ["sok"] = "kort" }, formSelector: "main form[role=search]"));
         Assert.DoesNotContain("Kort Lösen", list.Text("[data-testid=users]"));
+        var found = await admin.ToPageAsync(await admin.SubmitAsync("/admin/anvandare",
+            new Dictionary<string, string> { ["sok"] = "redaktor@" }, formSelector: "main form[role=search]"));
+        Assert.Equal(["Rut Redaktör"], found.Document.QuerySelectorAll("[data-testid=users] tbody tr td:first-child").Select(td => td.TextContent.Trim()));
     }
 
     [Fact]
@@ -138,6 +142,12 @@ public abstract class UserAdministrationTests<TSite>(TSite site) : IClassFixture
         await clinician.LoginAsync(DemoUsers.ClinicianNorth);
         Assert.Equal(HttpStatusCode.Forbidden, (await clinician.GetAsync("/admin/enheter")).StatusCode);
 
+        // A form opened before that save is stale: saving it is refused instead of silently undoing the change.
+        var stale = await admin.ToPageAsync(await admin.FollowAsync(
+            await PostGrantsAsync(admin, granted, matrix.Document.QuerySelector<IHtmlInputElement>("input[name=version]")!.Value)));
+        Assert.Contains("Behörigheterna har ändrats av någon annan", stale.MainText);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clinician.GetAsync("/admin/enheter")).StatusCode);
+
         await PostGrantsAsync(admin, granted); // Put it back for the other tests in this class.
     }
 
@@ -151,11 +161,14 @@ public abstract class UserAdministrationTests<TSite>(TSite site) : IClassFixture
         return await client.Http.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
-    private static async Task<HttpResponseMessage> PostGrantsAsync(SiteClient client, IEnumerable<string> grants)
+    private static async Task<HttpResponseMessage> PostGrantsAsync(SiteClient client, IEnumerable<string> grants, string? version = null)
     {
-        var token = await TokenAsync(client, "/admin/roller");
+        var page = await client.GetPageAsync("/admin/roller");
+        var token = page.Document.QuerySelector<IHtmlInputElement>("main input[name=__RequestVerificationToken]")!.Value;
+        version ??= page.Document.QuerySelector<IHtmlInputElement>("input[name=version]")!.Value;
         var fields = grants.Select(g => new KeyValuePair<string, string>("grant", g))
-            .Append(new("__RequestVerificationToken", token));
+            .Append(new("__RequestVerificationToken", token))
+            .Append(new("version", version));
         return await client.Http.PostAsync("/admin/roller", new FormUrlEncodedContent(fields));
     }
 

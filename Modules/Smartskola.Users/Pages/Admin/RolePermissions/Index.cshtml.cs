@@ -25,13 +25,23 @@ public sealed class IndexModel(RoleManager<Role> roles, UsersDbContext db, Modul
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>Fingerprint of the grants the form was built from; a different one on save means someone else saved.</summary>
+    public string Version => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join('\n', Grants.Order(StringComparer.Ordinal)))));
+
     public static string Key(string role, string permission) => $"{role}|{permission}";
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(List<string> grant)
+    public async Task<IActionResult> OnPostAsync(List<string> grant, string? version)
     {
         await LoadAsync();
+        if (version != Version)
+        {
+            StatusMessage = "Behörigheterna har ändrats av någon annan sedan du öppnade sidan. Inget sparades; se de aktuella valen nedan.";
+            return RedirectToPage();
+        }
+
         var wanted = grant.Where(k => RoleNames.Any(r => Permissions.Any(p => k == Key(r, p.Name)))).ToHashSet();
         if (!wanted.Contains(Key(Roles.Administrator, UsersPermissions.ManageUsers)))
         {

@@ -26,12 +26,14 @@ public sealed class CreateModel(UsersDbContext db, UserAccountService accounts, 
 
     public IReadOnlyList<CareUnit> AvailableUnits { get; private set; } = [];
 
-    public async Task OnGetAsync() => AvailableUnits = await db.CareUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync();
+    public IReadOnlyList<string> AvailableRoles { get; private set; } = [];
+
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        AvailableUnits = await db.CareUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync();
-        Form.KeepOnly(AvailableUnits);
+        await LoadAsync();
+        Form.KeepOnly(AvailableUnits, AvailableRoles);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -51,5 +53,11 @@ public sealed class CreateModel(UsersDbContext db, UserAccountService accounts, 
         await audit.WriteAsync(new AuditEvent("user.create", "User", user.Id.ToString()));
         StatusMessage = "Användaren är skapad.";
         return RedirectToPage("Edit", new { id = user.Id });
+    }
+
+    private async Task LoadAsync()
+    {
+        AvailableUnits = await db.CareUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync();
+        AvailableRoles = UserFormView.Order(await db.Roles.Select(r => r.Name!).ToListAsync());
     }
 }

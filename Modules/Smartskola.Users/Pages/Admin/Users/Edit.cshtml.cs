@@ -34,6 +34,8 @@ public sealed class EditModel(UsersDbContext db, UserManager<User> users, SignIn
 
     public IReadOnlyList<CareUnit> AvailableUnits { get; private set; } = [];
 
+    public IReadOnlyList<string> AvailableRoles { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -59,7 +61,7 @@ public sealed class EditModel(UsersDbContext db, UserManager<User> users, SignIn
             return NotFound();
         }
 
-        Form.KeepOnly(AvailableUnits);
+        Form.KeepOnly(AvailableUnits, AvailableRoles);
         if (IsSelf && !Form.Roles.Contains(Roles.Administrator))
         {
             ModelState.AddModelError(string.Empty, "Du kan inte ta bort din egen administratörsroll.");
@@ -155,6 +157,7 @@ public sealed class EditModel(UsersDbContext db, UserManager<User> users, SignIn
 
         Account = account;
         AvailableUnits = await db.CareUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync();
+        AvailableRoles = UserFormView.Order(await db.Roles.Select(r => r.Name!).ToListAsync());
         return true;
     }
 }

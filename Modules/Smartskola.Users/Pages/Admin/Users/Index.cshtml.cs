@@ -13,15 +13,19 @@ public sealed class IndexModel(UsersDbContext db, TimeProvider clock) : PageMode
 {
     public const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true, Name = "sok")]
+    // Posted, not in the query string: a search term is often someone's e-mail address, which must not end up
+    // in URLs, browser history or proxy logs.
+    [BindProperty(Name = "sok")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "roll")]
+    [BindProperty(Name = "roll")]
     public string? Role { get; set; }
 
     public IReadOnlyList<Row> Users { get; private set; } = [];
 
     public bool Truncated { get; private set; }
+
+    public Task OnPostAsync() => OnGetAsync();
 
     public async Task OnGetAsync()
     {

@@ -23,9 +23,10 @@ public sealed class UserForm : IValidatableObject
     public List<Guid> Units { get; set; } = [];
 
     /// <summary>Drops anything not offered on the page, so a forged post cannot name a role or unit that does not exist.</summary>
-    public void KeepOnly(IEnumerable<CareUnit> units)
+    public void KeepOnly(IEnumerable<CareUnit> units, IEnumerable<string> roles)
     {
-        Roles = Roles.Where(r => Core.Security.Roles.All.Contains(r)).Distinct().ToList();
+        var knownRoles = roles.ToHashSet();
+        Roles = Roles.Where(knownRoles.Contains).Distinct().ToList();
         var known = units.Select(u => u.Id).ToHashSet();
         Units = Units.Where(known.Contains).Distinct().ToList();
         DisplayName = DisplayName?.Trim() ?? string.Empty;
@@ -48,8 +49,10 @@ public sealed class UserForm : IValidatableObject
 }
 
 /// <summary>What the shared form partial needs besides the values.</summary>
-public sealed record UserFormView(UserForm Form, IReadOnlyList<CareUnit> AvailableUnits)
+public sealed record UserFormView(UserForm Form, IReadOnlyList<CareUnit> AvailableUnits, IReadOnlyList<string> AvailableRoles)
 {
-    public static IReadOnlyList<(string Name, string Label)> AvailableRoles { get; } =
-        Core.Security.Roles.All.Select(r => (r, Core.Security.Roles.DisplayName(r))).ToList();
+    /// <summary>Every role on the site: built-in ones first in their usual order, then any a recipe added.</summary>
+    public static IReadOnlyList<string> Order(IEnumerable<string> roles) =>
+        roles.OrderBy(r => Core.Security.Roles.All.ToList().IndexOf(r) is var i && i >= 0 ? i : int.MaxValue)
+            .ThenBy(r => r, StringComparer.Ordinal).ToList();
 }
