@@ -66,6 +66,16 @@ public abstract class HostingTests<TSite>(TSite site) : IClassFixture<TSite> whe
     }
 
     [Fact]
+    public async Task Search_engines_are_asked_to_stay_out()
+    {
+        using var client = site.CreateSiteClient();
+        var response = await client.GetAsync("/robots.txt");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Disallow: /", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Theme_stylesheets_are_served()
     {
         using var client = site.CreateSiteClient();
