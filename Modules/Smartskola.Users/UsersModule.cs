@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Smartskola.Core.CareUnits;
 using Smartskola.Core.Modules;
@@ -44,9 +43,7 @@ public sealed class UsersModule : ModuleStartup
         services.AddModuleDbContext<UsersDbContext, UsersSqliteDbContext, UsersPostgresDbContext>(Name);
 
         var security = context.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
-        var cookieSecurity = context.Environment.IsDevelopment() || security.AllowHttp
-            ? CookieSecurePolicy.SameAsRequest
-            : CookieSecurePolicy.Always;
+        var cookieSecurity = security.CookiePolicy(context.Environment);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<User>(options =>
             {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
 
@@ -31,9 +30,8 @@ public static class SmartskolaHostExtensions
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ss.af";
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Security:AllowHttp")
-                ? Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest
-                : Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = (builder.Configuration.GetSection("Security").Get<Site.SecurityOptions>()
+                ?? new Site.SecurityOptions()).CookiePolicy(builder.Environment);
         });
         builder.Services.AddAuthorization(options =>
         {

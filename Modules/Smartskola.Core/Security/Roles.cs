@@ -16,6 +16,11 @@ public static class Roles
     public static readonly IReadOnlyList<string> Staff =
         [Administrator, Editor, FormDesigner, Clinician, UnitManager];
 
+    /// <summary>Built-in roles in their usual order first, then any others (added by recipes) by name.</summary>
+    public static IReadOnlyList<string> InDisplayOrder(IEnumerable<string> roles) =>
+        roles.OrderBy(r => All.Contains(r) ? All.ToList().IndexOf(r) : int.MaxValue)
+            .ThenBy(r => r, StringComparer.Ordinal).ToList();
+
     public static string DisplayName(string role) => role switch
     {
         Administrator => "Administratör",

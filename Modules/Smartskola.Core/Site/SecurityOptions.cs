@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+
 namespace Smartskola.Core.Site;
 
 /// <summary>Bound from the <c>Security</c> configuration section.</summary>
@@ -15,6 +18,10 @@ public sealed class SecurityOptions
     /// proxy, set <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> instead.
     /// </summary>
     public bool AllowHttp { get; set; }
+
+    /// <summary>The Secure flag policy for every cookie the site sets: Secure-only outside Development.</summary>
+    public CookieSecurePolicy CookiePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() || AllowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     /// <summary>When true, staff must set up an authenticator app before they can use the site.</summary>
     public bool RequireTwoFactorForStaff { get; set; }

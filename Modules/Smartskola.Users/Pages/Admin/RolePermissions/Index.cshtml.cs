@@ -78,9 +78,7 @@ public sealed class IndexModel(RoleManager<Role> roles, UsersDbContext db, Modul
 
     private async Task LoadAsync()
     {
-        RoleNames = await db.Roles.Select(r => r.Name!).ToListAsync();
-        RoleNames = RoleNames.OrderBy(r => Roles.All.ToList().IndexOf(r) is var i && i < 0 ? int.MaxValue : i)
-            .ThenBy(r => r).ToList();
+        RoleNames = Roles.InDisplayOrder(await db.Roles.Select(r => r.Name!).ToListAsync());
         Grants = (await db.RoleClaims.Where(c => c.ClaimType == Permission.ClaimType)
                 .Join(db.Roles, c => c.RoleId, r => r.Id, (c, r) => new { r.Name, c.ClaimValue })
                 .ToListAsync())

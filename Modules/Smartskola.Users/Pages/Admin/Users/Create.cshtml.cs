@@ -57,7 +57,6 @@ public sealed class CreateModel(UsersDbContext db, UserAccountService accounts, 
 
     private async Task LoadAsync()
     {
-        AvailableUnits = await db.CareUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync();
-        AvailableRoles = UserFormView.Order(await db.Roles.Select(r => r.Name!).ToListAsync());
+        (AvailableUnits, AvailableRoles) = await UserFormView.LoadChoicesAsync(db);
     }
 }

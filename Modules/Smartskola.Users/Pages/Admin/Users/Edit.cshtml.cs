@@ -156,8 +156,7 @@ public sealed class EditModel(UsersDbContext db, UserManager<User> users, SignIn
         }
 
         Account = account;
-        AvailableUnits = await db.CareUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync();
-        AvailableRoles = UserFormView.Order(await db.Roles.Select(r => r.Name!).ToListAsync());
+        (AvailableUnits, AvailableRoles) = await UserFormView.LoadChoicesAsync(db);
         return true;
     }
 }

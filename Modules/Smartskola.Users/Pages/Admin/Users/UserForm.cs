@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Smartskola.Core.Security;
+using Microsoft.EntityFrameworkCore;
 using Smartskola.Users.Data;
 
 namespace Smartskola.Users.Pages.Admin.Users;
@@ -51,8 +51,8 @@ public sealed class UserForm : IValidatableObject
 /// <summary>What the shared form partial needs besides the values.</summary>
 public sealed record UserFormView(UserForm Form, IReadOnlyList<CareUnit> AvailableUnits, IReadOnlyList<string> AvailableRoles)
 {
-    /// <summary>Every role on the site: built-in ones first in their usual order, then any a recipe added.</summary>
-    public static IReadOnlyList<string> Order(IEnumerable<string> roles) =>
-        roles.OrderBy(r => Core.Security.Roles.All.ToList().IndexOf(r) is var i && i >= 0 ? i : int.MaxValue)
-            .ThenBy(r => r, StringComparer.Ordinal).ToList();
+    /// <summary>The units and roles the form offers: every unit, and every role on the site.</summary>
+    public static async Task<(IReadOnlyList<CareUnit> Units, IReadOnlyList<string> Roles)> LoadChoicesAsync(UsersDbContext db) =>
+        (await db.CareUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync(),
+            Core.Security.Roles.InDisplayOrder(await db.Roles.Select(r => r.Name!).ToListAsync()));
 }
