@@ -1,4 +1,5 @@
 using Smartskola.AuditTrail;
+using Smartskola.ContentManagement;
 using Smartskola.Core;
 using Smartskola.Core.Modules;
 using Smartskola.Dashboard;
@@ -15,6 +16,7 @@ public static class SiteModules
         new CoreModule(),
         new AuditTrailModule(),
         new UsersModule(),
+        new ContentManagementModule(),
         new DashboardModule(),
         new RecipesModule(),
     ];

@@ -12,6 +12,7 @@ using Smartskola.Core.Leases;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Persistence;
 using Smartskola.Core.Security;
+using Smartskola.Core.Settings;
 using Smartskola.Core.Site;
 
 namespace Smartskola.Core;
@@ -51,6 +52,8 @@ public sealed class CoreModule : ModuleStartup
 
         services.AddSingleton<LeaseHolderIdentity>();
         services.AddScoped<ILeaseService, LeaseService>();
+        services.AddScoped<SiteSettings>();
+        services.AddScoped<PermissionCatalog>();
 
         services.AddDataProtection().SetApplicationName("Smartskola");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Smartskola.Core.Modules;
+using Smartskola.Core.Navigation;
+using Smartskola.Core.Security;
 using Smartskola.Core.Persistence;
 using Smartskola.Recipes.Data;
 using Smartskola.Recipes.Services;
@@ -13,6 +15,10 @@ public sealed class RecipesModule : ModuleStartup
 
     /// <summary>Last, so its set-up task runs after every module's own start-up tasks.</summary>
     public override int Order => 1000;
+
+    public override IEnumerable<Permission> Permissions => RecipesPermissions.All;
+
+    public override IEnumerable<AdminMenuItem> AdminMenu => [new("Import av recept", "/admin/recept", RecipesPermissions.Import, 24)];
 
     public override void ConfigureServices(ModuleContext context)
     {

@@ -98,6 +98,7 @@ public sealed class UsersModule : ModuleStartup
         services.AddScoped<ICareUnitDirectory, CareUnitDirectory>();
         services.AddScoped<Services.UserAccountService>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<IPermissionDefaults, PermissionDefaults>();
         services.AddScoped<IStartupTask, RolePermissionInitializer>();
         services.AddScoped<IRecipeStep, RolesRecipeStep>();
         services.AddScoped<IRecipeStep, UnitsRecipeStep>();

@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Smartskola.Core.DataProtection;
 using Smartskola.Core.Leases;
+using Smartskola.Core.Settings;
 
 namespace Smartskola.Core.Persistence;
 
-/// <summary>State shared by all instances of the site: data-protection keys and leases.</summary>
+/// <summary>State shared by all instances of the site: data-protection keys, leases and site settings.</summary>
 public abstract class CoreDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Lease> Leases => Set<Lease>();
+
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,6 +27,12 @@ public abstract class CoreDbContext(DbContextOptions options) : DbContext(option
             lease.HasKey(l => l.Name);
             lease.Property(l => l.Name).HasMaxLength(200);
             lease.Property(l => l.Holder).HasMaxLength(200);
+        });
+        modelBuilder.Entity<SiteSetting>(setting =>
+        {
+            setting.ToTable("SiteSettings");
+            setting.HasKey(s => s.Key);
+            setting.Property(s => s.Key).HasMaxLength(200);
         });
     }
 }

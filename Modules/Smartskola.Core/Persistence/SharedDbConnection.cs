@@ -54,6 +54,17 @@ public sealed class SharedDbConnection(IOptions<DatabaseOptions> options) : IAsy
         return new DatabaseTransaction(this, _transaction);
     }
 
+    public bool InTransaction => _transaction is not null;
+
+    /// <summary>
+    /// Joins the active transaction (a recipe importing content) or starts one. A joined transaction's commit and
+    /// dispose do nothing: its owner decides.
+    /// </summary>
+    public async Task<DatabaseTransaction> BeginOrJoinTransactionAsync(CancellationToken cancellationToken = default) =>
+        _transaction is null
+            ? await BeginTransactionAsync(cancellationToken)
+            : new DatabaseTransaction(this, _transaction, owned: false);
+
     internal void Enlist(DbContext context)
     {
         _contexts.Add(context);
@@ -84,18 +95,29 @@ public sealed class SharedDbConnection(IOptions<DatabaseOptions> options) : IAsy
     public void Dispose() => _connection?.Dispose();
 }
 
-public sealed class DatabaseTransaction(SharedDbConnection owner, DbTransaction transaction) : IAsyncDisposable
+public sealed class DatabaseTransaction(SharedDbConnection owner, DbTransaction transaction, bool owned = true)
+    : IAsyncDisposable
 {
-    private bool _completed;
+    private bool _completed = !owned;
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        if (!owned)
+        {
+            return;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         _completed = true;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (!owned)
+        {
+            return;
+        }
+
         try
         {
             if (!_completed)

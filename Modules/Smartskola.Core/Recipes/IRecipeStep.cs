@@ -20,4 +20,11 @@ public interface IRecipeStep
 /// <param name="RecipeName">The recipe's own name, for messages.</param>
 /// <param name="CreateDemoUsers">Demo accounts with known passwords: development (and benchmarks) only.</param>
 /// <param name="BaseDirectory">The folder the recipe file is in; files named by a step are relative to it.</param>
-public sealed record RecipeContext(string RecipeName, bool CreateDemoUsers, string BaseDirectory);
+public sealed record RecipeContext(string RecipeName, bool CreateDemoUsers, string BaseDirectory)
+{
+    /// <summary>
+    /// What earlier steps of the same recipe declare, for validating later ones before anything runs
+    /// (e.g. the content types a <c>content</c> step may use). Keyed by the declaring step's name.
+    /// </summary>
+    public Dictionary<string, HashSet<string>> Declared { get; } = [];
+}

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Smartskola.Core.Leases;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Security;
@@ -14,10 +12,9 @@ namespace Smartskola.Users.Identity;
 /// </summary>
 public sealed class RolePermissionInitializer(
     RoleManager<Role> roleManager,
-    UsersDbContext db,
     ModuleCatalog catalog,
-    ILeaseService leases,
-    TimeProvider clock) : IStartupTask
+    IPermissionDefaults defaults,
+    ILeaseService leases) : IStartupTask
 {
     private const string LeaseName = "users.permission-defaults";
 
@@ -49,27 +46,6 @@ public sealed class RolePermissionInitializer(
             }
         }
 
-        var known = await db.KnownPermissions.Select(p => p.Name).ToListAsync(cancellationToken);
-        foreach (var permission in catalog.Permissions.Where(p => !known.Contains(p.Name)))
-        {
-            foreach (var roleName in permission.DefaultRoles)
-            {
-                var role = await roleManager.FindByNameAsync(roleName)
-                    ?? throw new InvalidOperationException($"Permission '{permission.Name}' names unknown role '{roleName}'.");
-                await GrantAsync(role, permission.Name);
-            }
-
-            db.KnownPermissions.Add(new KnownPermission { Name = permission.Name, FirstSeenUtc = clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
-
-    private async Task GrantAsync(Role role, string permission)
-    {
-        var claims = await roleManager.GetClaimsAsync(role);
-        if (!claims.Any(c => c.Type == Permission.ClaimType && c.Value == permission))
-        {
-            await roleManager.AddClaimAsync(role, new Claim(Permission.ClaimType, permission));
-        }
+        await defaults.ApplyAsync(catalog.Permissions, cancellationToken);
     }
 }

@@ -33,6 +33,8 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
     /// <param name="OtherUnit">A URL for another unit's data, refused with 404 to <see cref="OtherUnitAccounts"/>.</param>
     private sealed record Rule(string Pattern, string Sample, string[]? Allowed, bool HasPost = false, string? OtherUnit = null);
 
+    private static readonly string[] Editors = ["Admin", "Editor"];
+
     private static readonly string[] OtherUnitAccounts = ["ClinicianNorth", "UnitManagerNorth"];
 
     private static readonly Rule[] Rules =
@@ -56,7 +58,22 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("admin/anvandare/ny", "/admin/anvandare/ny", ["Admin"], HasPost: true),
         new("admin/anvandare/{id:guid}", "/admin/anvandare/{someone}", ["Admin"], HasPost: true),
         new("admin/roller", "/admin/roller", ["Admin"], HasPost: true),
+        new("admin/innehall", "/admin/innehall", Editors),
+        new("admin/innehall/ny/{type}", "/admin/innehall/ny/Sida", Editors, HasPost: true),
+        new("admin/innehall/{id:length(32)}", "/admin/innehall/{page}", Editors, HasPost: true),
+        new("admin/innehall/{id:length(32)}/historik", "/admin/innehall/{page}/historik", Editors, HasPost: true),
+        new("admin/innehall/{id:length(32)}/jamfor", "/admin/innehall/{page}/jamfor?fran=1&till=1", Editors),
+        new("admin/innehall/{id:length(32)}/forhandsgranska", "/admin/innehall/{page}/forhandsgranska", Editors),
+        new("admin/innehall/papperskorg", "/admin/innehall/papperskorg", ["Admin"], HasPost: true),
+        new("admin/innehall/export", "/admin/innehall/export", ["Admin"], HasPost: true),
+        new("admin/innehallstyper", "/admin/innehallstyper", ["Admin"], HasPost: true),
+        new("admin/innehallstyper/{name}", "/admin/innehallstyper/Sida", ["Admin"], HasPost: true),
+        new("admin/recept", "/admin/recept", ["Admin"], HasPost: true),
+        new("innehall/{**path}", "/innehall/om-digitala-smartskolan", [.. Staff, "Patient"]),
     ];
+
+    /// <summary>The demo page the setup recipe creates.</summary>
+    public const string DemoPageId = "5a0d1e00000000000000000000000001";
 
     public static TheoryData<string> ProtectedPatterns() => new(Rules.Where(r => r.Allowed is not null).Select(r => r.Pattern));
 
@@ -146,6 +163,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
     }
 
     private async Task<string> ResolveAsync(string sample) => sample
+        .Replace("{page}", DemoPageId, StringComparison.Ordinal)
         .Replace("{someone}", (await site.WithScopeAsync(sp =>
             sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Smartskola.Users.Data.User>>()
                 .FindByEmailAsync(DemoUsers.Editor)))!.Id.ToString(), StringComparison.Ordinal)

@@ -61,6 +61,24 @@ namespace Smartskola.Core.Migrations.Postgres
 
                     b.ToTable("Leases", (string)null);
                 });
+
+            modelBuilder.Entity("Smartskola.Core.Settings.SiteSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SiteSettings", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -54,6 +54,24 @@ namespace Smartskola.Core.Migrations.Sqlite
 
                     b.ToTable("Leases", (string)null);
                 });
+
+            modelBuilder.Entity("Smartskola.Core.Settings.SiteSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SiteSettings", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

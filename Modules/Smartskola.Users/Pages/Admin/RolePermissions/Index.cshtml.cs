@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Smartskola.Core.Audit;
-using Smartskola.Core.Modules;
 using Smartskola.Core.Persistence;
 using Smartskola.Core.Security;
 using Smartskola.Users.Data;
@@ -13,12 +12,12 @@ namespace Smartskola.Users.Pages.Admin.RolePermissions;
 
 /// <summary>Which role holds which permission. Changes reach signed-in users within a minute.</summary>
 [RequirePermission(UsersPermissions.ManageUsers)]
-public sealed class IndexModel(RoleManager<Role> roles, UsersDbContext db, ModuleCatalog catalog,
+public sealed class IndexModel(RoleManager<Role> roles, UsersDbContext db, PermissionCatalog catalog,
     SharedDbConnection connection, IAuditLog audit) : PageModel
 {
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
 
-    public IReadOnlyList<Permission> Permissions => catalog.Permissions;
+    public IReadOnlyList<Permission> Permissions { get; private set; } = [];
 
     public HashSet<string> Grants { get; private set; } = [];
 
@@ -78,6 +77,7 @@ public sealed class IndexModel(RoleManager<Role> roles, UsersDbContext db, Modul
 
     private async Task LoadAsync()
     {
+        Permissions = await catalog.GetAllAsync();
         RoleNames = Roles.InDisplayOrder(await db.Roles.Select(r => r.Name!).ToListAsync());
         Grants = (await db.RoleClaims.Where(c => c.ClaimType == Permission.ClaimType)
                 .Join(db.Roles, c => c.RoleId, r => r.Id, (c, r) => new { r.Name, c.ClaimValue })

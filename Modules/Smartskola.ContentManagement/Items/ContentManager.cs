@@ -1,0 +1,378 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Smartskola.ContentManagement.Data;
+using Smartskola.ContentManagement.Definitions;
+using Smartskola.ContentManagement.Handlers;
+using Smartskola.Core.Audit;
+using Smartskola.Core.Persistence;
+using Smartskola.Core.Security;
+
+namespace Smartskola.ContentManagement.Items;
+
+public enum SaveMode
+{
+    Draft,
+    Publish,
+}
+
+/// <summary>
+/// Every change to content items goes through here: save (a new version each time), publish, unpublish, discard
+/// draft, clone, recycle bin, hard delete, restore an old version and placement in lists. Concurrent edits are
+/// caught by a conditional update of the <c>Latest</c> flag, so two saves over the same version cannot both win.
+/// Authorization is the caller's job (pages check <see cref="ContentAuthorizer"/>); this class keeps the data sound.
+/// </summary>
+public sealed class ContentManager(
+    ContentDbContext db,
+    SharedDbConnection connection,
+    ContentDefinitionManager definitions,
+    ContentHandlerInvoker handlers,
+    ContentSlugs slugs,
+    IHttpContextAccessor httpContext,
+    IAuditLog audit,
+    TimeProvider clock)
+{
+    private ClaimsPrincipal? User => httpContext.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
+
+    public ContentItem New(string contentType, string? containerId = null) =>
+        new() { ContentItemId = ContentItem.NewId(), ContentType = contentType, ContainerId = containerId };
+
+    public Task<ContentItem?> GetLatestAsync(string id, CancellationToken cancellationToken = default) =>
+        LoadAsync(id, v => v.Latest, cancellationToken);
+
+    public Task<ContentItem?> GetPublishedAsync(string id, CancellationToken cancellationToken = default) =>
+        LoadAsync(id, v => v.Published, cancellationToken);
+
+    public Task<ContentItem?> GetVersionAsync(string id, int number, CancellationToken cancellationToken = default) =>
+        LoadAsync(id, v => v.VersionNumber == number, cancellationToken);
+
+    /// <summary>All versions, newest first.</summary>
+    public async Task<IReadOnlyList<ContentItem>> VersionsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == id, cancellationToken);
+        var versions = await db.ContentItemVersions.AsNoTracking().Where(v => v.ContentItemId == id)
+            .OrderByDescending(v => v.VersionNumber).ToListAsync(cancellationToken);
+        return versions.Select(v => ContentItem.From(v, record)).ToList();
+    }
+
+    /// <summary>
+    /// Saves <paramref name="item"/> as a new version on top of <paramref name="expectedLatestVersion"/> (0 for a new
+    /// item). Throws <see cref="ContentConflictException"/> if someone saved in between; nothing is written then.
+    /// </summary>
+    public async Task<ContentItem> SaveAsync(ContentItem item, int expectedLatestVersion, SaveMode mode,
+        string? note = null, CancellationToken cancellationToken = default)
+    {
+        var type = await RequireTypeAsync(item.ContentType, cancellationToken);
+        var publish = mode == SaveMode.Publish || !type.Settings.Draftable;
+        var existing = await db.ContentItems.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.ContentItemId == item.ContentItemId, cancellationToken);
+        if (existing is null && expectedLatestVersion != 0)
+        {
+            throw new ContentOperationException("Innehållet finns inte längre (det har raderats).");
+        }
+
+        if (existing is not null)
+        {
+            EnsureNotInRecycleBin(existing);
+            if (existing.LatestVersion != expectedLatestVersion)
+            {
+                throw new ContentConflictException(item.ContentItemId, expectedLatestVersion, existing.LatestVersion);
+            }
+        }
+
+        var context = new ContentContext(item, type, User);
+        await handlers.BeforeAsync(existing is null ? ContentEvent.Create : ContentEvent.Update, context);
+        if (publish)
+        {
+            await handlers.BeforeAsync(ContentEvent.Publish, context);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var imported = connection.InTransaction;
+        await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
+        {
+            var record = existing is null
+                ? await NewRecordAsync(item, type, now, cancellationToken)
+                : await db.ContentItems.FirstAsync(i => i.ContentItemId == item.ContentItemId, cancellationToken);
+            await slugs.AssignAsync(item, type, record, cancellationToken);
+
+            if (existing is not null)
+            {
+                var released = await db.ContentItemVersions
+                    .Where(v => v.ContentItemId == item.ContentItemId && v.Latest && v.VersionNumber == expectedLatestVersion)
+                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.Latest, false), cancellationToken);
+                if (released != 1)
+                {
+                    throw new ContentConflictException(item.ContentItemId, expectedLatestVersion, -1);
+                }
+            }
+
+            if (publish)
+            {
+                await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId && v.Published)
+                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.Published, false), cancellationToken);
+            }
+
+            var number = existing is null ? 1 : await db.ContentItemVersions
+                .Where(v => v.ContentItemId == item.ContentItemId).MaxAsync(v => v.VersionNumber, cancellationToken) + 1;
+            var user = User;
+            var version = new ContentItemVersionRecord
+            {
+                ContentItemId = item.ContentItemId,
+                ContentItemVersionId = ContentItem.NewId(),
+                ContentType = item.ContentType,
+                VersionNumber = number,
+                Latest = true,
+                Published = publish,
+                Owner = record.Owner,
+                OwnerName = record.OwnerName,
+                Author = user?.UserId(),
+                AuthorName = user?.DisplayName() ?? "Recept",
+                CreatedUtc = record.CreatedUtc,
+                ModifiedUtc = now,
+                PublishedUtc = publish ? now : null,
+                Note = note,
+                Data = item.Content.ToJsonString(),
+            };
+            db.ContentItemVersions.Add(version);
+            await db.SaveChangesAsync(cancellationToken);
+
+            if (!type.Settings.Versionable)
+            {
+                await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId && !v.Latest && !v.Published)
+                    .ExecuteDeleteAsync(cancellationToken);
+            }
+
+            var saved = ContentItem.From(version, record);
+            await ProjectAsync(record, type, saved, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            Copy(saved, item);
+        }
+
+        await handlers.AfterAsync(existing is null ? ContentEvent.Create : ContentEvent.Update, context);
+        if (publish)
+        {
+            await handlers.AfterAsync(ContentEvent.Publish, context);
+            if (!imported)
+            {
+                // A recipe import is audited as a whole by the recipe runner once its transaction commits.
+                await audit.WriteAsync(new AuditEvent("content.publish", "ContentItem", item.ContentItemId), cancellationToken);
+            }
+        }
+
+        return item;
+    }
+
+    /// <summary>Publishes the latest version as it is.</summary>
+    public async Task PublishAsync(string id, int? expectedLatestVersion = null, CancellationToken cancellationToken = default)
+    {
+        var (record, type) = await RequireAsync(id, cancellationToken);
+        if (expectedLatestVersion is { } expected && record.LatestVersion != expected)
+        {
+            throw new ContentConflictException(id, expected, record.LatestVersion);
+        }
+
+        if (record.PublishedVersion == record.LatestVersion)
+        {
+            return;
+        }
+
+        var latest = (await GetLatestAsync(id, cancellationToken))!;
+        var context = new ContentContext(latest, type, User);
+        await handlers.BeforeAsync(ContentEvent.Publish, context);
+        await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
+        {
+            await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Published, false), cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var updated = await db.ContentItemVersions
+                .Where(v => v.ContentItemId == id && v.Latest && v.VersionNumber == record.LatestVersion)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Published, true).SetProperty(v => v.PublishedUtc, now),
+                    cancellationToken);
+            if (updated != 1)
+            {
+                throw new ContentConflictException(id, record.LatestVersion, -1);
+            }
+
+            await ReprojectAsync(id, type, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await handlers.AfterAsync(ContentEvent.Publish, context);
+        await audit.WriteAsync(new AuditEvent("content.publish", "ContentItem", id), cancellationToken);
+    }
+
+    public async Task UnpublishAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var (record, type) = await RequireAsync(id, cancellationToken);
+        if (record.PublishedVersion is null)
+        {
+            return;
+        }
+
+        var published = (await GetPublishedAsync(id, cancellationToken))!;
+        var context = new ContentContext(published, type, User);
+        await handlers.BeforeAsync(ContentEvent.Unpublish, context);
+        await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
+        {
+            await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Published, false), cancellationToken);
+            await ReprojectAsync(id, type, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await handlers.AfterAsync(ContentEvent.Unpublish, context);
+        await audit.WriteAsync(new AuditEvent("content.unpublish", "ContentItem", id), cancellationToken);
+    }
+
+    /// <summary>Makes the published version the latest again. The discarded draft stays in the history.</summary>
+    public async Task DiscardDraftAsync(string id, int expectedLatestVersion, CancellationToken cancellationToken = default)
+    {
+        var (record, type) = await RequireAsync(id, cancellationToken);
+        if (record.LatestVersion != expectedLatestVersion)
+        {
+            throw new ContentConflictException(id, expectedLatestVersion, record.LatestVersion);
+        }
+
+        if (record.PublishedVersion is null || record.PublishedVersion == record.LatestVersion)
+        {
+            throw new ContentOperationException(record.PublishedVersion is null
+                ? "Innehållet har aldrig publicerats, så det finns ingen publicerad version att gå tillbaka till."
+                : "Det finns inget utkast att kasta.");
+        }
+
+        await using var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken);
+        await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Latest && v.VersionNumber == expectedLatestVersion)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Latest, false), cancellationToken);
+        await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Latest, true), cancellationToken);
+        await ReprojectAsync(id, type, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Saves an old version's content as a new draft on top of the latest.</summary>
+    public async Task<ContentItem> RestoreVersionAsync(string id, int versionNumber, int expectedLatestVersion,
+        CancellationToken cancellationToken = default)
+    {
+        var old = await GetVersionAsync(id, versionNumber, cancellationToken)
+            ?? throw new ContentOperationException($"Version {versionNumber} finns inte (den kan ha gallrats).");
+        var draft = old.CloneVersion();
+        return await SaveAsync(draft, expectedLatestVersion, SaveMode.Draft, $"Återställd från version {versionNumber}",
+            cancellationToken);
+    }
+
+    /// <summary>A new draft item with the latest version's content, placed last in the same list.</summary>
+    public async Task<ContentItem> CloneAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var latest = await GetLatestAsync(id, cancellationToken)
+            ?? throw new ContentOperationException("Innehållet finns inte.");
+        var type = await RequireTypeAsync(latest.ContentType, cancellationToken);
+        var copy = New(latest.ContentType, latest.ContainerId);
+        copy.Content = (System.Text.Json.Nodes.JsonObject)latest.Content.DeepClone();
+        if (type.Has(Parts.TitlePartDriver.PartKind))
+        {
+            var title = copy.Get<Parts.TitlePartData>(Parts.TitlePartDriver.PartKind);
+            title.Title = $"{title.Title} (kopia)";
+            copy.Set(Parts.TitlePartDriver.PartKind, null, title);
+        }
+
+        if (type.Has(Parts.AutoroutePartDriver.PartKind))
+        {
+            copy.Set(Parts.AutoroutePartDriver.PartKind, null, new Parts.AutoroutePartData());
+        }
+
+        return await SaveAsync(copy, 0, SaveMode.Draft, "Kopia", cancellationToken);
+    }
+
+    private static void Copy(ContentItem from, ContentItem to)
+    {
+        to.ContentItemVersionId = from.ContentItemVersionId;
+        to.VersionNumber = from.VersionNumber;
+        to.Latest = from.Latest;
+        to.Published = from.Published;
+        to.Owner = from.Owner;
+        to.OwnerName = from.OwnerName;
+        to.Author = from.Author;
+        to.AuthorName = from.AuthorName;
+        to.CreatedUtc = from.CreatedUtc;
+        to.ModifiedUtc = from.ModifiedUtc;
+        to.PublishedUtc = from.PublishedUtc;
+        to.Note = from.Note;
+        to.Order = from.Order;
+    }
+
+    internal async Task<(ContentItemRecord Record, ContentTypeDefinition Type)> RequireAsync(string id,
+        CancellationToken cancellationToken)
+    {
+        var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == id, cancellationToken)
+            ?? throw new ContentOperationException("Innehållet finns inte längre.");
+        EnsureNotInRecycleBin(record);
+        return (record, await RequireTypeAsync(record.ContentType, cancellationToken));
+    }
+
+    internal async Task<ContentTypeDefinition> RequireTypeAsync(string name, CancellationToken cancellationToken) =>
+        await definitions.GetAsync(name, cancellationToken)
+        ?? throw new ContentOperationException($"Innehållstypen '{name}' finns inte.");
+
+    private static void EnsureNotInRecycleBin(ContentItemRecord record)
+    {
+        if (record.DeletedUtc is not null)
+        {
+            throw new ContentOperationException("Innehållet ligger i papperskorgen. En administratör kan återställa det.");
+        }
+    }
+
+    private async Task<ContentItemRecord> NewRecordAsync(ContentItem item, ContentTypeDefinition type, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var user = User;
+        var record = new ContentItemRecord
+        {
+            ContentItemId = item.ContentItemId,
+            ContentType = type.Name,
+            ContainerId = item.ContainerId,
+            ContainerKey = item.ContainerId ?? string.Empty,
+            Owner = item.Owner ?? user?.UserId(),
+            OwnerName = item.OwnerName ?? user?.DisplayName(),
+            CreatedUtc = item.CreatedUtc == default ? now : item.CreatedUtc,
+        };
+        if (item.ContainerId is { } containerId)
+        {
+            record.Order = item.Order > 0 ? item.Order : (await db.ContentItems.Where(i => i.ContainerId == containerId)
+                .MaxAsync(i => (int?)i.Order, cancellationToken) ?? -1) + 1;
+        }
+
+        db.ContentItems.Add(record);
+        return record;
+    }
+
+    private async Task<ContentItem?> LoadAsync(string id, System.Linq.Expressions.Expression<Func<ContentItemVersionRecord, bool>> which,
+        CancellationToken cancellationToken)
+    {
+        var version = await db.ContentItemVersions.AsNoTracking().Where(v => v.ContentItemId == id).Where(which)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == id, cancellationToken);
+        return ContentItem.From(version, record);
+    }
+
+    /// <summary>Rebuilds the projection row from the versions (after flag changes).</summary>
+    internal async Task ReprojectAsync(string id, ContentTypeDefinition type, CancellationToken cancellationToken)
+    {
+        var record = await db.ContentItems.FirstAsync(i => i.ContentItemId == id, cancellationToken);
+        var latest = (await LoadAsync(id, v => v.Latest, cancellationToken))!;
+        await ProjectAsync(record, type, latest, cancellationToken);
+    }
+
+    private async Task ProjectAsync(ContentItemRecord record, ContentTypeDefinition type, ContentItem latest,
+        CancellationToken cancellationToken)
+    {
+        var published = latest.Published ? latest : await LoadAsync(record.ContentItemId, v => v.Published, cancellationToken);
+        ContentProjection.Apply(record, type, latest, published);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Smartskola.ContentManagement.Definitions;
+using Smartskola.ContentManagement.Display;
+using Smartskola.ContentManagement.Items;
+
+namespace Smartskola.ContentManagement.Pages.Admin.Content;
+
+/// <summary>
+/// What the create and edit pages share: building the editor from the type definition, reading the posted form,
+/// saving as draft or publishing, and turning a conflict into a message that keeps everything the editor typed.
+/// </summary>
+public abstract class ContentEditorPage(ContentManager manager, ContentRenderer renderer, ContentDiff diff) : PageModel
+{
+    protected ContentManager Manager => manager;
+
+    public ContentEditorView Editor { get; protected set; } = null!;
+
+    public ContentTypeDefinition Type { get; protected set; } = null!;
+
+    /// <summary>The latest version the editor started from (0 for a new item); posted back for conflict detection.</summary>
+    public int BaseVersion { get; protected set; }
+
+    public string? ErrorMessage { get; protected set; }
+
+    /// <summary>The list a new item goes into (posted back by the create form).</summary>
+    public string? ContainerId { get; protected set; }
+
+    /// <summary>Set when someone else saved in between: what changed in their version.</summary>
+    public ConflictView? Conflict { get; protected set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    protected async Task BuildEditorAsync(ContentItem item, IDictionary<string, string>? errors = null) =>
+        Editor = await renderer.EditorAsync(item, Type, errors);
+
+    /// <summary>Reads the form into <paramref name="item"/> and saves it; re-renders the form on any problem.</summary>
+    protected async Task<IActionResult> SaveAsync(ContentItem item, int baseVersion, SaveMode mode, bool preview)
+    {
+        BaseVersion = baseVersion;
+        var errors = await renderer.UpdateAsync(item, Type, Request.Form);
+        if (mode == SaveMode.Publish && !ContentAuthorizer.Can(User, ContentAction.Publish, Type, item))
+        {
+            return Forbid();
+        }
+
+        if (errors.Count > 0)
+        {
+            ErrorMessage = "Innehållet sparades inte. Rätta det som är markerat nedan.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await BuildEditorAsync(item, errors);
+            return Page();
+        }
+
+        try
+        {
+            await manager.SaveAsync(item, baseVersion, mode);
+        }
+        catch (ContentConflictException)
+        {
+            return await ConflictAsync(item, baseVersion);
+        }
+        catch (ContentValidationException invalid)
+        {
+            ErrorMessage = "Innehållet sparades inte. Rätta det som är markerat nedan.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await BuildEditorAsync(item, new Dictionary<string, string>(invalid.Errors));
+            return Page();
+        }
+        catch (ContentOperationException refused)
+        {
+            ErrorMessage = refused.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            await BuildEditorAsync(item);
+            return Page();
+        }
+
+        StatusMessage = mode == SaveMode.Publish || !Type.Settings.Draftable
+            ? $"Version {item.VersionNumber} är sparad och publicerad."
+            : $"Utkastet är sparat som version {item.VersionNumber}.";
+        return preview
+            ? Redirect($"/admin/innehall/{item.ContentItemId}/forhandsgranska?version={item.VersionNumber}")
+            : Redirect($"/admin/innehall/{item.ContentItemId}");
+    }
+
+    private async Task<IActionResult> ConflictAsync(ContentItem mine, int baseVersion)
+    {
+        var current = await manager.GetLatestAsync(mine.ContentItemId);
+        if (current is null)
+        {
+            ErrorMessage = "Innehållet finns inte längre.";
+            return NotFound();
+        }
+
+        var original = await manager.GetVersionAsync(mine.ContentItemId, baseVersion) ?? current;
+        Conflict = new ConflictView(current.VersionNumber, current.AuthorName ?? "okänd", current.ModifiedUtc,
+            await diff.CompareAsync(original, current, Type));
+        // The next save deliberately goes on top of the version the editor has now seen.
+        BaseVersion = current.VersionNumber;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        await BuildEditorAsync(mine);
+        return Page();
+    }
+}
+
+public sealed record ConflictView(int Version, string Author, DateTime SavedUtc, IReadOnlyList<DiffSection> Changes);

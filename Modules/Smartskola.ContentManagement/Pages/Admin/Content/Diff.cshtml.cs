@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Smartskola.ContentManagement.Definitions;
+using Smartskola.ContentManagement.Items;
+using Smartskola.Core.Security;
+
+namespace Smartskola.ContentManagement.Pages.Admin.Content;
+
+/// <summary>Readable side-by-side comparison of any two versions.</summary>
+[RequirePermission(ContentPermissions.AccessAdmin)]
+public sealed class DiffModel(ContentManager manager, ContentDefinitionManager definitions, ContentDiff diff) : PageModel
+{
+    public string Id { get; private set; } = string.Empty;
+
+    public int From { get; private set; }
+
+    public int To { get; private set; }
+
+    public IReadOnlyList<DiffSection> Sections { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery(Name = "fran")] int from, [FromQuery(Name = "till")] int to)
+    {
+        var older = await manager.GetVersionAsync(id, from);
+        var newer = await manager.GetVersionAsync(id, to);
+        if (older is null || newer is null || await definitions.GetAsync(newer.ContentType) is not { } type
+            || !ContentAuthorizer.CanSeeDrafts(User, type, newer))
+        {
+            return NotFound();
+        }
+
+        (Id, From, To) = (id, from, to);
+        Sections = await diff.CompareAsync(older, newer, type);
+        return Page();
+    }
+}

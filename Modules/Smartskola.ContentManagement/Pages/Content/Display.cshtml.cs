@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Smartskola.ContentManagement.Definitions;
+using Smartskola.ContentManagement.Display;
+using Smartskola.ContentManagement.Items;
+
+namespace Smartskola.ContentManagement.Pages.Content;
+
+/// <summary>
+/// The published version of an item, in the patient theme: <c>/innehall/{container slugs…}/{slug}</c>, or
+/// <c>/innehall/objekt/{id}</c> for types without an address part. Signed-in users only; securable types also
+/// need their view permission. Drafts are never shown here.
+/// </summary>
+[Authorize]
+public sealed class DisplayModel(ContentQuery query, ContentManager manager, ContentDefinitionManager definitions,
+    ContentRenderer renderer) : PageModel
+{
+    public ContentItemView View { get; private set; } = null!;
+
+    public ContentLink? Container { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? path)
+    {
+        var id = await ResolveAsync(path ?? string.Empty);
+        var item = id is null ? null : await manager.GetPublishedAsync(id);
+        if (item is null || await definitions.GetAsync(item.ContentType) is not { } type
+            || !ContentAuthorizer.Can(User, ContentAction.View, type, item))
+        {
+            return NotFound();
+        }
+
+        View = await renderer.DisplayAsync(item, type, ContentRenderer.PatientTheme);
+        if (item.ContainerId is { } containerId && await query.PublicPathAsync(containerId) is { } containerUrl)
+        {
+            var titles = await query.TitlesAsync([containerId]);
+            Container = new ContentLink(containerId, titles.GetValueOrDefault(containerId, string.Empty), containerUrl);
+        }
+
+        return Page();
+    }
+
+    private async Task<string?> ResolveAsync(string path)
+    {
+        const string byId = ContentQuery.ByIdSegment + "/";
+        if (path.StartsWith(byId, StringComparison.Ordinal))
+        {
+            var id = path[byId.Length..];
+            return await query.PublicPathAsync(id) == $"{ContentQuery.PublicPrefix}/{path}" ? id : null;
+        }
+
+        return (await query.ResolvePublicPathAsync(path))?.ContentItemId;
+    }
+}

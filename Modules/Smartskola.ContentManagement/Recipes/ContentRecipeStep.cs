@@ -1,0 +1,204 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Smartskola.ContentManagement.Data;
+using Smartskola.ContentManagement.Definitions;
+using Smartskola.ContentManagement.Items;
+using Smartskola.Core.Recipes;
+
+namespace Smartskola.ContentManagement.Recipes;
+
+/// <summary>
+/// <c>{"name": "content", "items": [ … ]}</c> (see <see cref="RecipeContentItem"/>). A new item is written exactly
+/// as given, versions and all; for an item that already exists the recipe's latest version is saved on top of it
+/// as a new version (published if the recipe says so), so an import never rewrites history.
+/// </summary>
+public sealed partial class ContentRecipeStep(
+    ContentDbContext db,
+    ContentDefinitionManager definitions,
+    ContentManager manager) : IRecipeStep
+{
+    public string Name => "content";
+
+    public IEnumerable<string> Validate(JsonElement step, RecipeContext context)
+    {
+        var errors = new List<string>();
+        var known = definitions.ListAsync().GetAwaiter().GetResult().Select(t => t.Name).ToHashSet();
+        if (context.Declared.TryGetValue(ContentDefinitionRecipeStep.StepName, out var declared))
+        {
+            known.UnionWith(declared);
+        }
+
+        var items = RecipeJson.Array(step, "items", errors);
+        var ids = new HashSet<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var where = $"items[{i}]";
+            RecipeContentItem? item;
+            try
+            {
+                item = items[i].Deserialize<RecipeContentItem>(ContentItem.Json);
+            }
+            catch (JsonException exception)
+            {
+                errors.Add($"{where}: fel form vid '{exception.Path}'.");
+                continue;
+            }
+
+            if (item is null)
+            {
+                errors.Add($"{where}: saknas.");
+                continue;
+            }
+
+            if (!known.Contains(item.ContentType))
+            {
+                errors.Add($"{where}: 'contentType' '{item.ContentType}' finns inte (varken på webbplatsen eller tidigare i receptet).");
+            }
+
+            if (item.ContentItemId is { } id && (!Id().IsMatch(id) || !ids.Add(id)))
+            {
+                errors.Add($"{where}: 'contentItemId' '{id}' är ogiltigt eller förekommer två gånger (1–32 tecken a–z, A–Z, 0–9).");
+            }
+
+            if (item.Versions is { } versions)
+            {
+                ValidateVersions(versions, where, errors);
+            }
+            else if (item.Content is null)
+            {
+                errors.Add($"{where}: ange 'versions' eller 'content'.");
+            }
+        }
+
+        return errors;
+    }
+
+    private static void ValidateVersions(List<RecipeContentVersion> versions, string where, List<string> errors)
+    {
+        if (versions.Count == 0)
+        {
+            errors.Add($"{where}.versions: minst en version behövs.");
+        }
+
+        if (versions.Count(v => v.Latest) != 1)
+        {
+            errors.Add($"{where}.versions: exakt en version ska ha 'latest': true.");
+        }
+
+        if (versions.Count(v => v.Published) > 1)
+        {
+            errors.Add($"{where}.versions: högst en version får ha 'published': true.");
+        }
+
+        if (versions.Any(v => v.VersionNumber < 1) || versions.Select(v => v.VersionNumber).Distinct().Count() != versions.Count)
+        {
+            errors.Add($"{where}.versions: 'versionNumber' måste vara unika heltal från 1.");
+        }
+
+        if (versions.Where(v => v.Latest).Any(l => versions.Any(v => v.VersionNumber > l.VersionNumber)))
+        {
+            errors.Add($"{where}.versions: den senaste versionen ('latest') måste ha högst versionsnummer.");
+        }
+    }
+
+    public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
+    {
+        var items = step.GetProperty("items").EnumerateArray()
+            .Select(e => e.Deserialize<RecipeContentItem>(ContentItem.Json)!).ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var type = await definitions.GetAsync(item.ContentType, cancellationToken)
+                ?? throw new RecipeStepException($"items[{i}]: innehållstypen '{item.ContentType}' finns inte.");
+            if (item.Container is { } container && !await db.ContentItems.AnyAsync(c => c.ContentItemId == container, cancellationToken))
+            {
+                throw new RecipeStepException($"items[{i}]: 'container' '{container}' finns inte (listan måste komma före sina objekt).");
+            }
+
+            var existing = item.ContentItemId is { } id
+                ? await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == id, cancellationToken)
+                : null;
+            try
+            {
+                if (existing is null)
+                {
+                    await ImportNewAsync(item, type, cancellationToken);
+                }
+                else
+                {
+                    var latest = item.Versions?.Single(v => v.Latest);
+                    var draft = (await manager.GetLatestAsync(existing.ContentItemId, cancellationToken))!;
+                    draft.Content = latest?.Content ?? item.Content!;
+                    var publish = latest?.Published ?? item.Published;
+                    await manager.SaveAsync(draft, existing.LatestVersion, publish ? SaveMode.Publish : SaveMode.Draft,
+                        "Importerad från recept", cancellationToken);
+                }
+            }
+            catch (Exception exception) when (exception is ContentOperationException or ContentValidationException or DbUpdateException)
+            {
+                var message = exception is ContentValidationException invalid
+                    ? string.Join(" ", invalid.Errors.Values)
+                    : exception is DbUpdateException ? "krockar med befintligt innehåll (samma id eller adress)." : exception.Message;
+                throw new RecipeStepException($"items[{i}] ({item.ContentType}): {message}");
+            }
+        }
+    }
+
+    private async Task ImportNewAsync(RecipeContentItem source, ContentTypeDefinition type, CancellationToken cancellationToken)
+    {
+        if (source.Versions is null)
+        {
+            var item = manager.New(type.Name, source.Container);
+            item.ContentItemId = source.ContentItemId ?? item.ContentItemId;
+            item.Content = source.Content!;
+            item.Order = source.Order ?? 0;
+            item.Owner = source.Owner;
+            item.OwnerName = source.OwnerName;
+            await manager.SaveAsync(item, 0, source.Published ? SaveMode.Publish : SaveMode.Draft, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var versions = source.Versions.OrderBy(v => v.VersionNumber).ToList();
+        var created = source.CreatedUtc ?? versions[0].ModifiedUtc ?? DateTime.UtcNow;
+        var record = new ContentItemRecord
+        {
+            ContentItemId = source.ContentItemId ?? ContentItem.NewId(),
+            ContentType = type.Name,
+            ContainerId = source.Container,
+            ContainerKey = source.Container ?? string.Empty,
+            Order = source.Order ?? 0,
+            Owner = source.Owner,
+            OwnerName = source.OwnerName,
+            CreatedUtc = created,
+            DeletedUtc = source.DeletedUtc,
+        };
+        db.ContentItems.Add(record);
+        var rows = versions.Select(v => new ContentItemVersionRecord
+        {
+            ContentItemId = record.ContentItemId,
+            ContentItemVersionId = v.ContentItemVersionId ?? ContentItem.NewId(),
+            ContentType = type.Name,
+            VersionNumber = v.VersionNumber,
+            Latest = v.Latest,
+            Published = v.Published,
+            Owner = source.Owner,
+            OwnerName = source.OwnerName,
+            Author = v.Author,
+            AuthorName = v.AuthorName,
+            CreatedUtc = created,
+            ModifiedUtc = v.ModifiedUtc ?? created,
+            PublishedUtc = v.Published ? v.PublishedUtc ?? v.ModifiedUtc ?? created : v.PublishedUtc,
+            Note = v.Note,
+            Data = v.Content.ToJsonString(),
+        }).ToList();
+        db.ContentItemVersions.AddRange(rows);
+        var latest = ContentItem.From(rows.Single(r => r.Latest), record);
+        var published = rows.SingleOrDefault(r => r.Published) is { } p ? ContentItem.From(p, record) : null;
+        ContentProjection.Apply(record, type, latest, published);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9]{1,32}$")]
+    private static partial Regex Id();
+}
