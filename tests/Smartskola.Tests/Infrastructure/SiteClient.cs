@@ -34,9 +34,10 @@ public sealed class SiteClient(HttpClient http) : IDisposable
     /// <summary>
     /// Opens <paramref name="pageUrl"/>, takes the POST form matching <paramref name="formSelector"/>, keeps its hidden
     /// fields (anti-forgery token included), sets <paramref name="fields"/>, and submits it. Redirects are not followed.
+    /// With <paramref name="button"/> (a selector inside the form) the post goes where that button would send it.
     /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, IReadOnlyDictionary<string, string> fields,
-        string formSelector = "main form[method=post]", string? submitHandler = null)
+        string formSelector = "main form[method=post]", string? submitHandler = null, string? button = null)
     {
         var page = await GetPageAsync(pageUrl);
         Assert.True(page.Response.IsSuccessStatusCode, $"GET {pageUrl} gave {(int)page.Response.StatusCode}");
@@ -45,15 +46,54 @@ public sealed class SiteClient(HttpClient http) : IDisposable
             ? forms.FirstOrDefault()
             : forms.FirstOrDefault(f => f.GetAttribute("action")?.Contains($"handler={submitHandler}", StringComparison.OrdinalIgnoreCase) == true);
         Assert.NotNull(form);
-        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
-            .Where(i => !string.IsNullOrEmpty(i.Name))
-            .ToDictionary(i => i.Name!, i => i.Value);
+        // What a browser would send: every named control with its current value, then the test's changes.
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var control in form.Elements.OfType<IElement>())
+        {
+            var name = control.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || control.HasAttribute("disabled"))
+            {
+                continue;
+            }
+
+            switch (control)
+            {
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked) values.Add(new(name, input.Value));
+                    break;
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "file" or "image" or "reset":
+                    break;
+                case IHtmlInputElement input:
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlTextAreaElement textArea:
+                    values.Add(new(name, textArea.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    values.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
+            }
+        }
+
         foreach (var (name, value) in fields)
         {
-            values[name] = value;
+            values.RemoveAll(v => v.Key == name);
+            values.Add(new(name, value));
         }
 
         var action = form.GetAttribute("action");
+        if (button is not null)
+        {
+            var submit = form.QuerySelector(button);
+            Assert.True(submit is not null, $"No button {button} in the form on {pageUrl}");
+            action = submit.GetAttribute("formaction") ?? action;
+            if (submit.GetAttribute("name") is { Length: > 0 } name)
+            {
+                values.RemoveAll(v => v.Key == name);
+                values.Add(new(name, submit.GetAttribute("value") ?? string.Empty));
+            }
+        }
+
         var target = string.IsNullOrEmpty(action) ? page.Response.RequestMessage!.RequestUri!.PathAndQuery : action;
         return await http.PostAsync(target, new FormUrlEncodedContent(values));
     }
