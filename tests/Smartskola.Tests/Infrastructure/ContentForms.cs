@@ -14,7 +14,8 @@ public static class ContentForms
     {
         var url = container is null ? $"/admin/innehall/ny/{type}" : $"/admin/innehall/ny/{type}?lista={container}";
         var response = await client.SubmitAsync(url, fields, "main form[data-testid=content-form]", button: button);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location!.OriginalString.StartsWith("/admin/innehall/", StringComparison.Ordinal),
             $"Create {type}: {(int)response.StatusCode} {(await client.ToPageAsync(response)).MainText}");
         return response.Headers.Location!.OriginalString.Split('/', '?')[3];
     }
@@ -28,7 +29,8 @@ public static class ContentForms
     public static async Task SaveOkAsync(SiteClient client, string id, Dictionary<string, string> fields, string button = SaveDraft)
     {
         var response = await SaveAsync(client, id, fields, button);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location!.OriginalString.StartsWith("/admin/innehall/", StringComparison.Ordinal),
             $"Save {id}: {(int)response.StatusCode} {(await client.ToPageAsync(response)).MainText}");
     }
 
