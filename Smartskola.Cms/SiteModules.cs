@@ -3,6 +3,7 @@ using Smartskola.ContentManagement;
 using Smartskola.Core;
 using Smartskola.Core.Modules;
 using Smartskola.Dashboard;
+using Smartskola.Media;
 using Smartskola.Recipes;
 using Smartskola.Users;
 
@@ -17,6 +18,7 @@ public static class SiteModules
         new AuditTrailModule(),
         new UsersModule(),
         new ContentManagementModule(),
+        new MediaModule(),
         new DashboardModule(),
         new RecipesModule(),
     ];

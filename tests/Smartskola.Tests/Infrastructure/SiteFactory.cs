@@ -41,6 +41,9 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _connectionString;
 
+    /// <summary>This site's own media folder (not the developer's App_Data).</summary>
+    public string MediaRoot => Path.Combine(Path.GetTempPath(), "smartskola-tests", "media", _databaseName);
+
     /// <summary>Development by default, so the setup recipe creates the demo accounts.</summary>
     protected virtual string EnvironmentName => "Development";
 
@@ -72,6 +75,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Site:EnvironmentBanner", "Testmiljö");
+        builder.UseSetting("Media:Root", MediaRoot);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Expected failures (refused audit updates, PostgreSQL probing for history tables) would drown real problems.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");

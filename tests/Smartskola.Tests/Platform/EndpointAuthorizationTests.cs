@@ -70,6 +70,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("admin/innehallstyper/{name}", "/admin/innehallstyper/Sida", ["Admin"], HasPost: true),
         new("admin/recept", "/admin/recept", ["Admin"], HasPost: true),
         new("innehall/{**path}", "/innehall/om-digitala-smartskolan", [.. Staff, "Patient"]),
+        new("media/{**path}", "/media/{media}", [.. Staff, "Patient"]),
     ];
 
     /// <summary>The demo page the setup recipe creates.</summary>
@@ -164,11 +165,22 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
 
     private async Task<string> ResolveAsync(string sample) => sample
         .Replace("{page}", DemoPageId, StringComparison.Ordinal)
+        .Replace("{media}", await MediaFileAsync(), StringComparison.Ordinal)
         .Replace("{someone}", (await site.WithScopeAsync(sp =>
             sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Smartskola.Users.Data.User>>()
                 .FindByEmailAsync(DemoUsers.Editor)))!.Id.ToString(), StringComparison.Ordinal)
         .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
         .Replace("{east}", (await site.UnitIdAsync(DemoUsers.UnitEast)).ToString(), StringComparison.Ordinal);
+
+    private async Task<string> MediaFileAsync()
+    {
+        await site.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<Smartskola.Media.MediaFileStore>().SaveAsync("test/punkt.png", new MemoryStream(TestFiles.Png));
+            return 0;
+        });
+        return "test/punkt.png";
+    }
 
     /// <summary>A valid anti-forgery token for the signed-in user, from a page everyone may open.</summary>
     private static async Task<string> TokenAsync(SiteClient client)
