@@ -15,7 +15,10 @@ public sealed class ContentDefinitionRecipeStep(ContentDefinitionManager definit
 
     public string Name => StepName;
 
-    public IEnumerable<string> Validate(JsonElement step, RecipeContext context)
+    public Task<IReadOnlyList<string>> ValidateAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Validate(step, context).ToList());
+
+    private IEnumerable<string> Validate(JsonElement step, RecipeContext context)
     {
         var errors = new List<string>();
         var declared = context.Declared.TryGetValue(StepName, out var set) ? set : context.Declared[StepName] = [];

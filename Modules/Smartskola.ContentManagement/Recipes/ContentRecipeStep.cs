@@ -20,10 +20,11 @@ public sealed partial class ContentRecipeStep(
 {
     public string Name => "content";
 
-    public IEnumerable<string> Validate(JsonElement step, RecipeContext context)
+    public async Task<IReadOnlyList<string>> ValidateAsync(JsonElement step, RecipeContext context,
+        CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        var known = definitions.ListAsync().GetAwaiter().GetResult().Select(t => t.Name).ToHashSet();
+        var known = (await definitions.ListAsync(cancellationToken)).Select(t => t.Name).ToHashSet();
         if (context.Declared.TryGetValue(ContentDefinitionRecipeStep.StepName, out var declared))
         {
             known.UnionWith(declared);

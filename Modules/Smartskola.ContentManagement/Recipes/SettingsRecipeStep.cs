@@ -13,7 +13,10 @@ public sealed class SettingsRecipeStep(SiteSettings settings) : IRecipeStep
 {
     public string Name => "settings";
 
-    public IEnumerable<string> Validate(JsonElement step, RecipeContext context)
+    public Task<IReadOnlyList<string>> ValidateAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Validate(step, context).ToList());
+
+    private IEnumerable<string> Validate(JsonElement step, RecipeContext context)
     {
         if (!step.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Object)
         {

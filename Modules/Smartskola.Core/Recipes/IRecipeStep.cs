@@ -11,8 +11,8 @@ public interface IRecipeStep
     /// <summary>The step's <c>name</c> in recipe JSON.</summary>
     string Name { get; }
 
-    /// <summary>Problems with the step, each naming the field; empty when it can run.</summary>
-    IEnumerable<string> Validate(JsonElement step, RecipeContext context);
+    /// <summary>Problems with the step, each naming the field; empty when it can run. Must not change anything.</summary>
+    Task<IReadOnlyList<string>> ValidateAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken);
 
     Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken);
 }

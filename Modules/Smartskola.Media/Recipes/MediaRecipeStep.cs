@@ -13,7 +13,10 @@ public sealed class MediaRecipeStep(MediaFileStore store) : IRecipeStep
 
     public string Name => "media";
 
-    public IEnumerable<string> Validate(JsonElement step, RecipeContext context)
+    public Task<IReadOnlyList<string>> ValidateAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Validate(step, context).ToList());
+
+    private IEnumerable<string> Validate(JsonElement step, RecipeContext context)
     {
         var errors = new List<string>();
         var files = RecipeJson.Array(step, "files", errors);

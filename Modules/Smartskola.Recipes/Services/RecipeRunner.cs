@@ -38,7 +38,7 @@ public sealed class RecipeRunner(
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var handlers = scope.ServiceProvider.GetServices<IRecipeStep>().ToDictionary(h => h.Name, StringComparer.Ordinal);
-        var steps = Validate(root, recipeName, context, handlers);
+        var steps = await ValidateAsync(root, recipeName, context, handlers, cancellationToken);
 
         var shared = scope.ServiceProvider.GetRequiredService<SharedDbConnection>();
         var db = scope.ServiceProvider.GetRequiredService<RecipesDbContext>();
@@ -77,8 +77,8 @@ public sealed class RecipeRunner(
         }
     }
 
-    private static List<(IRecipeStep Handler, JsonElement Step)> Validate(JsonElement root, string recipeName,
-        RecipeContext context, Dictionary<string, IRecipeStep> handlers)
+    private static async Task<List<(IRecipeStep Handler, JsonElement Step)>> ValidateAsync(JsonElement root,
+        string recipeName, RecipeContext context, Dictionary<string, IRecipeStep> handlers, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         var steps = new List<(IRecipeStep, JsonElement)>();
@@ -97,7 +97,7 @@ public sealed class RecipeRunner(
                 continue;
             }
 
-            errors.AddRange(handler.Validate(items[i], context).Select(e => $"steps[{i}] ({name}): {e}"));
+            errors.AddRange((await handler.ValidateAsync(items[i], context, cancellationToken)).Select(e => $"steps[{i}] ({name}): {e}"));
             steps.Add((handler, items[i]));
         }
 

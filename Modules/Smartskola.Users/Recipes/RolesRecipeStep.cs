@@ -16,7 +16,10 @@ public sealed class RolesRecipeStep(RoleManager<Role> roleManager, ModuleCatalog
 {
     public string Name => "roles";
 
-    public IEnumerable<string> Validate(JsonElement step, RecipeContext context)
+    public Task<IReadOnlyList<string>> ValidateAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Validate(step, context).ToList());
+
+    private IEnumerable<string> Validate(JsonElement step, RecipeContext context)
     {
         var errors = new List<string>();
         var known = catalog.Permissions.Select(p => p.Name).ToHashSet();

@@ -10,7 +10,10 @@ public sealed class UnitsRecipeStep(UsersDbContext db, TimeProvider clock) : IRe
 {
     public string Name => "units";
 
-    public IEnumerable<string> Validate(JsonElement step, RecipeContext context)
+    public Task<IReadOnlyList<string>> ValidateAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Validate(step, context).ToList());
+
+    private IEnumerable<string> Validate(JsonElement step, RecipeContext context)
     {
         var errors = new List<string>();
         var units = RecipeJson.Array(step, "units", errors);

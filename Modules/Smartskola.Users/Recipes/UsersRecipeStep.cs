@@ -16,7 +16,10 @@ public sealed class UsersRecipeStep(UserManager<User> userManager, RoleManager<R
 {
     public string Name => "users";
 
-    public IEnumerable<string> Validate(JsonElement step, RecipeContext context)
+    public Task<IReadOnlyList<string>> ValidateAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Validate(step, context).ToList());
+
+    private IEnumerable<string> Validate(JsonElement step, RecipeContext context)
     {
         var errors = new List<string>();
         var users = RecipeJson.Array(step, "users", errors);
