@@ -97,7 +97,15 @@ public class ElementContext(ContentItem item, ContentTypeDefinition type, Conten
         Settings.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
-public sealed class ElementUpdateContext(ElementContext element, IFormCollection form, IDictionary<string, string> errors)
+/// <summary>Field errors and, for inputs that could not be stored as typed, the text the user typed (keyed by form name).</summary>
+public sealed class EditorFeedback
+{
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public Dictionary<string, string> Attempted { get; } = [];
+}
+
+public sealed class ElementUpdateContext(ElementContext element, IFormCollection form, EditorFeedback feedback)
     : ElementContext(element.Item, element.Type, element.Part, element.Field, element.Label, element.Services)
 {
     public IFormCollection Form { get; } = form;
@@ -106,12 +114,19 @@ public sealed class ElementUpdateContext(ElementContext element, IFormCollection
 
     public string? Value(string property) => Form.TryGetValue(Name(property), out var v) ? v.ToString() : null;
 
-    public void AddError(string property, string message) => errors[Name(property)] = message;
+    public void AddError(string property, string message) => feedback.Errors[Name(property)] = message;
+
+    /// <summary>An error for input that cannot be stored (e.g. "femtio" in a number): the text is shown again as typed.</summary>
+    public void AddError(string property, string message, string attempted)
+    {
+        AddError(property, message);
+        feedback.Attempted[Name(property)] = attempted;
+    }
 }
 
 public interface IEditorModel
 {
-    IDictionary<string, string> Errors { get; set; }
+    EditorFeedback Feedback { get; set; }
 }
 
 /// <summary>What an editor partial gets: names for its inputs, the label, the current data and any errors.</summary>
@@ -125,7 +140,7 @@ public class EditorModel<TData>(ElementContext context, TData data) : IEditorMod
 
     public IReadOnlyDictionary<string, string> Settings { get; } = context.Settings;
 
-    public IDictionary<string, string> Errors { get; set; } = new Dictionary<string, string>();
+    public EditorFeedback Feedback { get; set; } = new();
 
     public string Hint => Settings.TryGetValue("Hint", out var hint) ? hint : string.Empty;
 
@@ -135,7 +150,10 @@ public class EditorModel<TData>(ElementContext context, TData data) : IEditorMod
 
     public string Id(string property) => Name(property).Replace('.', '_');
 
-    public string? Error(string property) => Errors.TryGetValue(Name(property), out var message) ? message : null;
+    public string? Error(string property) => Feedback.Errors.TryGetValue(Name(property), out var message) ? message : null;
+
+    /// <summary>What the user typed when it could not be stored, else null (show the stored value).</summary>
+    public string? Attempted(string property) => Feedback.Attempted.GetValueOrDefault(Name(property));
 
     /// <summary>Value for <c>aria-describedby</c>: the hint and the error, when present.</summary>
     public string? DescribedBy(string property)

@@ -35,15 +35,15 @@ public sealed class ContentRenderer(ContentDriverRegistry drivers, ContentViewRe
     }
 
     public async Task<ContentEditorView> EditorAsync(ContentItem item, ContentTypeDefinition type,
-        IDictionary<string, string>? errors = null)
+        EditorFeedback? feedback = null)
     {
         var editors = new List<ElementView>();
         foreach (var (driver, context) in Elements(item, type).Where(e => e.Driver.HasEditor))
         {
             var model = await driver.BuildEditorAsync(context);
-            if (errors is not null && model is IEditorModel editor)
+            if (feedback is not null && model is IEditorModel editor)
             {
-                editor.Errors = errors;
+                editor.Feedback = feedback;
             }
 
             editors.Add(new ElementView(views.Editor(driver.Kind, type.Name), model, driver.Kind,
@@ -54,15 +54,15 @@ public sealed class ContentRenderer(ContentDriverRegistry drivers, ContentViewRe
     }
 
     /// <summary>Reads the form into <paramref name="item"/>; returns field errors keyed by form name.</summary>
-    public async Task<Dictionary<string, string>> UpdateAsync(ContentItem item, ContentTypeDefinition type, IFormCollection form)
+    public async Task<EditorFeedback> UpdateAsync(ContentItem item, ContentTypeDefinition type, IFormCollection form)
     {
-        var errors = new Dictionary<string, string>();
+        var feedback = new EditorFeedback();
         foreach (var (driver, context) in Elements(item, type).Where(e => e.Driver.HasEditor))
         {
-            await driver.UpdateAsync(new ElementUpdateContext(context, form, errors));
+            await driver.UpdateAsync(new ElementUpdateContext(context, form, feedback));
         }
 
-        return errors;
+        return feedback;
     }
 
     /// <summary>Readable text per part and field (label → text), for the version diff.</summary>

@@ -47,6 +47,8 @@ public static class HtmlText
                 "H4" or "H5" or "H6" => ("\n#### ", "\n"),
                 "LI" => ("\n• ", "\n"),
                 "BLOCKQUOTE" => ("\n> ", "\n"),
+                // Tiptap wraps list items in paragraphs: keep the text on the bullet's line.
+                "P" when element.ParentElement?.TagName == "LI" && element.PreviousElementSibling is null => (string.Empty, "\n"),
                 "P" or "TR" or "FIGCAPTION" or "PRE" or "CAPTION" or "DIV" or "UL" or "OL" or "TABLE" or "FIGURE" => ("\n", "\n"),
                 "TD" or "TH" => (" | ", string.Empty),
                 "BR" => ("\n", string.Empty),

@@ -43,7 +43,7 @@ public sealed class DateFieldDriver : ContentElementDriver<DateFieldData>
         }
         else
         {
-            context.AddError(property, "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-01.");
+            context.AddError(property, "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-01.", raw);
         }
 
         Write(context, new DateFieldData { Value = value });

@@ -25,12 +25,17 @@ public sealed class HtmlFieldDriver(IHtmlSanitizer sanitizer) : ContentElementDr
 
     public override Task UpdateAsync(ElementUpdateContext context)
     {
-        var html = sanitizer.Sanitize(context.Value(nameof(HtmlFieldData.Html)));
-        if (html.Length > HtmlBodyPartDriver.MaxLength)
+        var typed = context.Value(nameof(HtmlFieldData.Html)) ?? string.Empty;
+        if (typed.Length > HtmlBodyPartDriver.MaxLength)
         {
-            context.AddError(nameof(HtmlFieldData.Html), "Texten är för lång.");
+            // Not saved (the error stops it); kept as typed so nothing is lost, and not worth sanitizing.
+            context.AddError(nameof(HtmlFieldData.Html), $"Texten är för lång: {typed.Length} tecken, högst {HtmlBodyPartDriver.MaxLength} tillåts.");
+            Write(context, new HtmlFieldData { Html = typed });
+            return Task.CompletedTask;
         }
-        else if (context.Flag("Required") && HtmlText.ToText(html).Length == 0)
+
+        var html = sanitizer.Sanitize(typed);
+        if (context.Flag("Required") && HtmlText.ToText(html).Length == 0)
         {
             context.AddError(nameof(HtmlFieldData.Html), $"Fyll i {context.Label.ToLowerInvariant()}.");
         }

@@ -34,7 +34,8 @@ public sealed class NumericFieldDriver : ContentElementDriver<NumericFieldData>
     public override Task UpdateAsync(ElementUpdateContext context)
     {
         const string property = nameof(NumericFieldData.Value);
-        var raw = (context.Value(property) ?? string.Empty).Trim().Replace(" ", string.Empty).Replace('.', ',');
+        var typed = (context.Value(property) ?? string.Empty).Trim();
+        var raw = typed.Replace(" ", string.Empty).Replace('.', ',');
         decimal? value = null;
         if (raw.Length == 0)
         {
@@ -45,7 +46,7 @@ public sealed class NumericFieldDriver : ContentElementDriver<NumericFieldData>
         }
         else if (!decimal.TryParse(raw, NumberStyles.Number, Swedish, out var parsed))
         {
-            context.AddError(property, $"{context.Label} måste vara ett tal, t.ex. 12 eller 7,5.");
+            context.AddError(property, $"{context.Label} måste vara ett tal, t.ex. 12 eller 7,5.", typed);
         }
         else
         {

@@ -29,7 +29,10 @@ public sealed class HtmlBodyPartDriver(IHtmlSanitizer sanitizer) : ContentElemen
         var html = context.Value(nameof(HtmlBodyPartData.Html)) ?? string.Empty;
         if (html.Length > MaxLength)
         {
-            context.AddError(nameof(HtmlBodyPartData.Html), "Texten är för lång.");
+            // Not saved (the error stops it); kept as typed so nothing is lost, and not worth sanitizing.
+            context.AddError(nameof(HtmlBodyPartData.Html), $"Texten är för lång: {html.Length} tecken, högst {MaxLength} tillåts.");
+            Write(context, new HtmlBodyPartData { Html = html });
+            return Task.CompletedTask;
         }
 
         Write(context, new HtmlBodyPartData { Html = sanitizer.Sanitize(html) });

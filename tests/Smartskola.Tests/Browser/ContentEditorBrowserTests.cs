@@ -97,6 +97,29 @@ public sealed class ContentEditorBrowserTests(BrowserSite site) : IClassFixture<
         Assert.Empty(dialogs);
     }
 
+    [Fact]
+    public async Task Markup_the_editor_cannot_show_is_edited_as_HTML_instead_of_being_dropped()
+    {
+        var editor = await SignedInPageAsync(DemoUsers.Editor);
+        await editor.GotoAsync(site.BaseUrl + "/admin/innehall/ny/Sida");
+        await editor.GetByRole(AriaRole.Textbox, new() { Name = "Titel", Exact = true }).FillAsync("Veckoschema");
+        await editor.Locator("#c_HtmlBodyPart_Html").EvaluateAsync("(t) => { t.value = '<table><caption>Schema</caption><tbody><tr><td>Vecka 1</td></tr></tbody></table><p class=\"align-center\">Mitten</p>'; }");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
+        await editor.GetByText("Utkastet är sparat som version 1.").WaitForAsync();
+
+        var source = editor.Locator("#c_HtmlBodyPart_Html");
+        Assert.True(await source.IsVisibleAsync());
+        Assert.Contains("inte kan visa", await editor.Locator(".rte-notice").InnerTextAsync());
+        Assert.Equal(0, await editor.Locator(".rte").CountAsync());
+        await source.FillAsync((await source.InputValueAsync()).Replace("Vecka 1", "Vecka 1 och 2", StringComparison.Ordinal));
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
+        await editor.GetByText("Utkastet är sparat som version 2.").WaitForAsync();
+        var saved = await editor.Locator("#c_HtmlBodyPart_Html").InputValueAsync();
+        Assert.Contains("<caption>Schema</caption>", saved);
+        Assert.Contains("Vecka 1 och 2", saved);
+        Assert.Contains("class=\"align-center\"", saved);
+    }
+
     private const string Payload = """
         <p>Trygg text</p>
         <script>window.__xss = 'script'</script>

@@ -93,6 +93,14 @@ public abstract class ContentTypeAdminTests<TSite>(TSite site) : IClassFixture<T
         Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
         Assert.Contains("Längd får inte vara större än 60.", invalid.MainText);
         Assert.Equal("Andrum", invalid.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#c_TitlePart_Title")!.Value);
+        var notANumber = await editor.ToPageAsync(await editor.SubmitAsync("/admin/innehall/ny/Ovningskort",
+            new Dictionary<string, string> { ["c.TitlePart.Title"] = "Andrum", ["c.Ovningskort.Minuter.Value"] = "fem" },
+            "main form[data-testid=content-form]", button: SaveDraft));
+        Assert.Contains("Längd måste vara ett tal, t.ex. 12 eller 7,5.", notANumber.MainText);
+        Assert.Equal("fem", notANumber.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#c_Ovningskort_Minuter_Value")!.Value);
+        var badSetting = await admin.ToPageAsync(await admin.FollowAsync(await admin.SubmitAsync(url,
+            new Dictionary<string, string> { ["fieldDisplayName"] = "Längd", ["s.Minimum"] = "tio" }, "[data-field=Minuter] form[action*=FieldSettings]")));
+        Assert.Contains("Minsta värde måste vara ett tal (nu \"tio\"). Inget sparades.", badSetting.Text("[data-testid=type-error]"));
         var id = await CreateAsync(editor, "Ovningskort", new() { ["c.TitlePart.Title"] = "Andrum i vardagen", ["c.Ovningskort.Minuter.Value"] = "3,5" });
         var saved = await editor.GetPageAsync($"/admin/innehall/{id}");
         Assert.Equal("andrum-i-vardagen", saved.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#c_AutoroutePart_Slug")!.Value);

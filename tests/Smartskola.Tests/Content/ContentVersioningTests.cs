@@ -177,8 +177,16 @@ public abstract class ContentVersioningTests<TSite>(TSite site) : IClassFixture<
         }
 
         // Versions 1 (published) … 6 (latest), ten days apart. Keep the 2 newest or those younger than 25 days.
-        var pruned = await editor.ToPageAsync(await editor.FollowAsync(await editor.SubmitAsync($"/admin/innehall/{id}/historik",
+        var unconfirmed = await editor.ToPageAsync(await editor.FollowAsync(await editor.SubmitAsync($"/admin/innehall/{id}/historik",
             new Dictionary<string, string> { ["keep"] = "2", ["days"] = "25" }, "form[action*=Prune]")));
+        Assert.Contains("Kryssa i rutan", unconfirmed.Text("[data-testid=history-error]"));
+        Assert.Equal(6, unconfirmed.Document.QuerySelectorAll("[data-testid=versions] tbody tr").Length);
+        var badNumber = await editor.ToPageAsync(await editor.FollowAsync(await editor.SubmitAsync($"/admin/innehall/{id}/historik",
+            new Dictionary<string, string> { ["keep"] = "två", ["confirm"] = "true" }, "form[action*=Prune]")));
+        Assert.Contains("ett heltal, minst 1", badNumber.Text("[data-testid=history-error]"));
+
+        var pruned = await editor.ToPageAsync(await editor.FollowAsync(await editor.SubmitAsync($"/admin/innehall/{id}/historik",
+            new Dictionary<string, string> { ["keep"] = "2", ["days"] = "25", ["confirm"] = "true" }, "form[action*=Prune]")));
         Assert.Contains("2 gamla versioner är borttagna.", pruned.MainText);
         Assert.Equal(["6", "5", "4", "1"], pruned.Document.QuerySelectorAll("[data-testid=versions] tbody tr")
             .Select(r => r.GetAttribute("data-version")).ToList());

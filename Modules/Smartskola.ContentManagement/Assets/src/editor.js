@@ -105,7 +105,7 @@ const BUTTONS = [
   },
   {
     name: 'heading-2',
-    label: 'Rubrik 2',
+    label: 'Rubrik 2 (H2)',
     shortcut: 'Ctrl+Alt+2',
     text: 'H2',
     run: chain => chain.toggleHeading({ level: 2 }),
@@ -113,7 +113,7 @@ const BUTTONS = [
   },
   {
     name: 'heading-3',
-    label: 'Rubrik 3',
+    label: 'Rubrik 3 (H3)',
     shortcut: 'Ctrl+Alt+3',
     text: 'H3',
     run: chain => chain.toggleHeading({ level: 3 }),
@@ -257,6 +257,28 @@ function createButton(spec) {
   return button
 }
 
+/**
+ * Markup the server keeps but this editor cannot represent (tables, media, sub/superscript, language and alignment
+ * marks). Loading it into the editor would silently drop it on the next save, so such a field stays plain HTML.
+ */
+const UNSUPPORTED = 'table, figure, img, audio, video, sub, sup, [lang], [class]'
+
+function hasUnsupportedMarkup(html) {
+  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html')
+  return doc.body.querySelector(UNSUPPORTED) !== null
+}
+
+function keepAsHtml(textarea) {
+  const note = document.createElement('p')
+  note.className = 'rte-notice'
+  note.id = `${textarea.id || 'rte'}-html-note`
+  note.textContent = 'Texten innehåller tabeller, bilder eller annan formatering som textredigeraren inte kan visa. '
+    + 'Den redigeras därför som HTML här, så att inget försvinner.'
+  textarea.insertAdjacentElement('afterend', note)
+  const describedBy = [textarea.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' ')
+  textarea.setAttribute('aria-describedby', describedBy)
+}
+
 /** Enhances one textarea; returns its editor (the existing one if it was enhanced before). */
 function enhance(textarea) {
   if (instances.has(textarea)) {
@@ -266,6 +288,10 @@ function enhance(textarea) {
     return null
   }
   textarea.dataset[ENHANCED] = 'true'
+  if (hasUnsupportedMarkup(textarea.value)) {
+    keepAsHtml(textarea)
+    return null
+  }
 
   const wrapper = document.createElement('div')
   wrapper.className = 'rte'

@@ -33,24 +33,24 @@ public abstract class ContentEditorPage(ContentManager manager, ContentRenderer 
     [TempData]
     public string? StatusMessage { get; set; }
 
-    protected async Task BuildEditorAsync(ContentItem item, IDictionary<string, string>? errors = null) =>
-        Editor = await renderer.EditorAsync(item, Type, errors);
+    protected async Task BuildEditorAsync(ContentItem item, EditorFeedback? feedback = null) =>
+        Editor = await renderer.EditorAsync(item, Type, feedback);
 
     /// <summary>Reads the form into <paramref name="item"/> and saves it; re-renders the form on any problem.</summary>
     protected async Task<IActionResult> SaveAsync(ContentItem item, int baseVersion, SaveMode mode, bool preview)
     {
         BaseVersion = baseVersion;
-        var errors = await renderer.UpdateAsync(item, Type, Request.Form);
+        var feedback = await renderer.UpdateAsync(item, Type, Request.Form);
         if (mode == SaveMode.Publish && !ContentAuthorizer.Can(User, ContentAction.Publish, Type, item))
         {
             return Forbid();
         }
 
-        if (errors.Count > 0)
+        if (feedback.Errors.Count > 0)
         {
             ErrorMessage = "Innehållet sparades inte. Rätta det som är markerat nedan.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            await BuildEditorAsync(item, errors);
+            await BuildEditorAsync(item, feedback);
             return Page();
         }
 
@@ -66,7 +66,12 @@ public abstract class ContentEditorPage(ContentManager manager, ContentRenderer 
         {
             ErrorMessage = "Innehållet sparades inte. Rätta det som är markerat nedan.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            await BuildEditorAsync(item, new Dictionary<string, string>(invalid.Errors));
+            foreach (var (field, message) in invalid.Errors)
+            {
+                feedback.Errors[field] = message;
+            }
+
+            await BuildEditorAsync(item, feedback);
             return Page();
         }
         catch (ContentOperationException refused)

@@ -18,8 +18,13 @@ public sealed class DiffModel(ContentManager manager, ContentDefinitionManager d
 
     public IReadOnlyList<DiffSection> Sections { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, [FromQuery(Name = "fran")] int from, [FromQuery(Name = "till")] int to)
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery(Name = "fran")] int? fromVersion,
+        [FromQuery(Name = "till")] int? toVersion)
     {
+        // Without a choice: the latest version against the one before it.
+        var latest = await manager.GetLatestAsync(id);
+        var to = toVersion ?? latest?.VersionNumber ?? 0;
+        var from = fromVersion ?? (await manager.VersionsAsync(id)).Select(v => v.VersionNumber).FirstOrDefault(n => n < to, to);
         var older = await manager.GetVersionAsync(id, from);
         var newer = await manager.GetVersionAsync(id, to);
         if (older is null || newer is null || await definitions.GetAsync(newer.ContentType) is not { } type

@@ -20,6 +20,8 @@ public sealed class HistoryModel(ContentManager manager, ContentLifecycle lifecy
 
     [TempData] public string? StatusMessage { get; set; }
 
+    [TempData(Key = "HistoryError")] public string? ErrorMessage { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRestoreAsync(string id, int version, int baseVersion)
@@ -37,17 +39,17 @@ public sealed class HistoryModel(ContentManager manager, ContentLifecycle lifecy
         }
         catch (ContentConflictException)
         {
-            StatusMessage = "Någon annan sparade en ny version under tiden. Inget återställdes; försök igen.";
+            ErrorMessage = "Någon annan sparade en ny version under tiden. Inget återställdes; försök igen.";
         }
         catch (ContentOperationException refused)
         {
-            StatusMessage = refused.Message;
+            ErrorMessage = refused.Message;
         }
 
         return Redirect($"/admin/innehall/{id}/historik");
     }
 
-    public async Task<IActionResult> OnPostPruneAsync(string id, string? keep, string? days)
+    public async Task<IActionResult> OnPostPruneAsync(string id, string? keep, string? days, bool confirm)
     {
         if (!await LoadAsync(id))
         {
@@ -60,9 +62,16 @@ public sealed class HistoryModel(ContentManager manager, ContentLifecycle lifecy
         }
 
         var rule = new VersionRetention(int.TryParse(keep, out var k) ? k : null, int.TryParse(days, out var d) ? d : null);
-        if (!rule.IsValid)
+        if (!rule.IsValid || (!string.IsNullOrWhiteSpace(keep) && rule.KeepNewest is null)
+            || (!string.IsNullOrWhiteSpace(days) && rule.YoungerThanDays is null))
         {
-            StatusMessage = "Ange hur många versioner som ska sparas (minst 1) och/eller hur många dagar (0 eller fler).";
+            ErrorMessage = "Ange hur många versioner som ska sparas (ett heltal, minst 1) och/eller hur många dagar (0 eller fler).";
+            return Redirect($"/admin/innehall/{id}/historik");
+        }
+
+        if (!confirm)
+        {
+            ErrorMessage = "Kryssa i rutan för att bekräfta att versionerna ska tas bort för gott.";
             return Redirect($"/admin/innehall/{id}/historik");
         }
 

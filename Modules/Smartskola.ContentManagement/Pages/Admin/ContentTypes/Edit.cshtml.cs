@@ -79,8 +79,8 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
             }
 
             definition.DisplayName = string.IsNullOrWhiteSpace(partDisplayName) ? null : partDisplayName.Trim();
-            definition.Settings = ReadSettings(driver);
-            return null;
+            (definition.Settings, var problem) = ReadSettings(driver);
+            return problem;
         }, "Delens inställningar är sparade.");
 
     public Task<IActionResult> OnPostAddFieldAsync(string name, int revision, string? part, string? fieldDisplayName,
@@ -141,8 +141,8 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
             }
 
             definition.DisplayName = fieldDisplayName.Trim();
-            definition.Settings = ReadSettings(driver);
-            return null;
+            (definition.Settings, var problem) = ReadSettings(driver);
+            return problem;
         }, "Fältets inställningar är sparade.");
 
     public async Task<IActionResult> OnPostDeleteAsync(string name)
@@ -160,8 +160,11 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
         }
     }
 
-    /// <summary>Settings inputs are named <c>s.{Key}</c>; unchecked boxes and empty texts are left out.</summary>
-    private Dictionary<string, string> ReadSettings(ContentElementDriver driver)
+    /// <summary>
+    /// Settings inputs are named <c>s.{Key}</c>; unchecked boxes and empty texts are left out. Numbers must be
+    /// numbers (decimal comma or point) and a minimum may not exceed the maximum.
+    /// </summary>
+    private (Dictionary<string, string> Settings, string? Problem) ReadSettings(ContentElementDriver driver)
     {
         var settings = new Dictionary<string, string>();
         foreach (var descriptor in driver.Settings)
@@ -171,6 +174,15 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
             {
                 value = value.Contains("true", StringComparison.Ordinal) ? "true" : string.Empty;
             }
+            else if (descriptor.Kind == SettingKind.Number && value.Length > 0)
+            {
+                if (Number(value) is not { } number)
+                {
+                    return (settings, $"{descriptor.Label} måste vara ett tal (nu \"{value}\"). Inget sparades.");
+                }
+
+                value = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
 
             if (value.Length > 0)
             {
@@ -178,8 +190,18 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
             }
         }
 
-        return settings;
+        if (settings.TryGetValue("Minimum", out var min) && settings.TryGetValue("Maximum", out var max)
+            && Number(min) > Number(max))
+        {
+            return (settings, "Minsta värdet får inte vara större än det största. Inget sparades.");
+        }
+
+        return (settings, null);
     }
+
+    private static decimal? Number(string text) =>
+        decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.Number,
+            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string? Move<T>(List<T> list, int index, int direction)
     {
