@@ -41,7 +41,8 @@ public sealed class ContentManagementModule : ModuleStartup
         var services = context.Services;
         services.AddModuleDbContext<ContentDbContext, ContentSqliteDbContext, ContentPostgresDbContext>(Name);
         services.AddHttpContextAccessor();
-        services.AddSingleton<IHtmlSanitizer, HtmlSanitizer>();
+        services.AddSingleton<HtmlSanitizer>();
+        services.AddSingleton<IHtmlSanitizer, MemoizingHtmlSanitizer>();
         services.AddSingleton<ContentDriverRegistry>();
         services.AddSingleton<ContentViewResolver>();
         services.AddScoped<ContentRenderer>();
