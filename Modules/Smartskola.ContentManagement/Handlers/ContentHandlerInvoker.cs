@@ -6,60 +6,45 @@ namespace Smartskola.ContentManagement.Handlers;
 /// <summary>Runs every registered handler for an event, isolating failures.</summary>
 public sealed class ContentHandlerInvoker(IEnumerable<ContentHandler> handlers, ILogger<ContentHandlerInvoker> logger)
 {
+    private delegate Task Step(ContentHandler handler, ContentContext context);
+
+    private static readonly Dictionary<ContentEvent, (Step Before, Step After)> Steps = new()
+    {
+        [ContentEvent.Create] = ((h, c) => h.CreatingAsync(c), (h, c) => h.CreatedAsync(c)),
+        [ContentEvent.Update] = ((h, c) => h.UpdatingAsync(c), (h, c) => h.UpdatedAsync(c)),
+        [ContentEvent.Publish] = ((h, c) => h.PublishingAsync(c), (h, c) => h.PublishedAsync(c)),
+        [ContentEvent.Unpublish] = ((h, c) => h.UnpublishingAsync(c), (h, c) => h.UnpublishedAsync(c)),
+        [ContentEvent.Remove] = ((h, c) => h.RemovingAsync(c), (h, c) => h.RemovedAsync(c)),
+        [ContentEvent.Restore] = ((h, c) => h.RestoringAsync(c), (h, c) => h.RestoredAsync(c)),
+        [ContentEvent.Destroy] = ((h, c) => h.DestroyingAsync(c), (h, c) => h.DestroyedAsync(c)),
+    };
+
     /// <summary>Runs the -ing handlers; throws <see cref="ContentOperationException"/> if one cancelled.</summary>
-    public async Task BeforeAsync(ContentEvent contentEvent, ContentContext context)
+    public Task BeforeAsync(ContentEvent contentEvent, ContentContext context) =>
+        RunAsync(contentEvent, Steps[contentEvent].Before, "before", context, stopWhenCancelled: true);
+
+    public Task AfterAsync(ContentEvent contentEvent, ContentContext context) =>
+        RunAsync(contentEvent, Steps[contentEvent].After, "after", context, stopWhenCancelled: false);
+
+    private async Task RunAsync(ContentEvent contentEvent, Step step, string phase, ContentContext context, bool stopWhenCancelled)
     {
         foreach (var handler in handlers)
         {
             try
             {
-                await (contentEvent switch
-                {
-                    ContentEvent.Create => handler.CreatingAsync(context),
-                    ContentEvent.Update => handler.UpdatingAsync(context),
-                    ContentEvent.Publish => handler.PublishingAsync(context),
-                    ContentEvent.Unpublish => handler.UnpublishingAsync(context),
-                    ContentEvent.Remove => handler.RemovingAsync(context),
-                    ContentEvent.Restore => handler.RestoringAsync(context),
-                    _ => handler.DestroyingAsync(context),
-                });
+                await step(handler, context);
             }
             catch (Exception exception)
             {
-                logger.LogError(exception, "Content handler {Handler} failed before {Event} of {ContentItemId}",
-                    handler.GetType().Name, contentEvent, context.Item.ContentItemId);
+                logger.LogError(exception, "Content handler {Handler} failed {Phase} {Event} of {ContentItemId}",
+                    handler.GetType().Name, phase, contentEvent, context.Item.ContentItemId);
             }
 
-            if (context.Cancelled)
+            if (stopWhenCancelled && context.Cancelled)
             {
                 logger.LogInformation("Content handler {Handler} cancelled {Event} of {ContentItemId}",
                     handler.GetType().Name, contentEvent, context.Item.ContentItemId);
                 throw new ContentOperationException(context.CancelReason ?? "Åtgärden stoppades.");
-            }
-        }
-    }
-
-    public async Task AfterAsync(ContentEvent contentEvent, ContentContext context)
-    {
-        foreach (var handler in handlers)
-        {
-            try
-            {
-                await (contentEvent switch
-                {
-                    ContentEvent.Create => handler.CreatedAsync(context),
-                    ContentEvent.Update => handler.UpdatedAsync(context),
-                    ContentEvent.Publish => handler.PublishedAsync(context),
-                    ContentEvent.Unpublish => handler.UnpublishedAsync(context),
-                    ContentEvent.Remove => handler.RemovedAsync(context),
-                    ContentEvent.Restore => handler.RestoredAsync(context),
-                    _ => handler.DestroyedAsync(context),
-                });
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "Content handler {Handler} failed after {Event} of {ContentItemId}",
-                    handler.GetType().Name, contentEvent, context.Item.ContentItemId);
             }
         }
     }

@@ -4,28 +4,13 @@ using Smartskola.Tests.Infrastructure;
 namespace Smartskola.Tests.Browser;
 
 /// <summary>The content editor in Chromium: the Tiptap editor, two editors at once, and stored scripts that never run.</summary>
-public sealed class ContentEditorBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>, IAsyncLifetime
+public sealed class ContentEditorBrowserTests(BrowserSite site) : BrowserTest(site)
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
     [Fact]
     public async Task Two_browser_sessions_edit_one_item_and_the_second_save_gets_the_conflict_with_its_text_kept()
     {
         var first = await SignedInPageAsync(DemoUsers.Editor);
-        await first.GotoAsync(site.BaseUrl + "/admin/innehall/ny/Sida");
+        await first.GotoAsync(Site.BaseUrl + "/admin/innehall/ny/Sida");
         await first.GetByRole(AriaRole.Textbox, new() { Name = "Titel", Exact = true }).FillAsync("Kroppsscanning");
         await RichTextAsync(first).FillAsync("Ligg bekvämt och låt uppmärksamheten vandra genom kroppen.");
         await first.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
@@ -66,7 +51,7 @@ public sealed class ContentEditorBrowserTests(BrowserSite site) : IClassFixture<
         var editor = await SignedInPageAsync(DemoUsers.Editor);
         var dialogs = new List<string>();
         editor.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
-        await editor.GotoAsync(site.BaseUrl + "/admin/innehall/ny/Sida");
+        await editor.GotoAsync(Site.BaseUrl + "/admin/innehall/ny/Sida");
         await editor.GetByRole(AriaRole.Textbox, new() { Name = "Titel", Exact = true }).FillAsync("Farlig </title><script>window.__xss='titel'</script>");
         // Straight into the form field, past the editor's own cleaning: the server must not trust the browser.
         await editor.Locator("#c_HtmlBodyPart_Html").EvaluateAsync("(t, html) => { t.value = html; }", Payload);
@@ -77,13 +62,13 @@ public sealed class ContentEditorBrowserTests(BrowserSite site) : IClassFixture<
 
         foreach (var url in new[] { $"/admin/innehall/{id}/forhandsgranska", $"/admin/innehall/{id}/historik", $"/admin/innehall/{id}/jamfor?fran=1&till=1" })
         {
-            await editor.GotoAsync(site.BaseUrl + url);
+            await editor.GotoAsync(Site.BaseUrl + url);
             await AssertNoScriptRanAsync(editor, url);
         }
 
         var patient = await SignedInPageAsync(DemoUsers.Patient);
         patient.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
-        var response = await patient.GotoAsync(site.BaseUrl + "/innehall/farlig-title-script-window-xss-titel-script");
+        var response = await patient.GotoAsync(Site.BaseUrl + "/innehall/farlig-title-script-window-xss-titel-script");
         Assert.Equal(200, response!.Status);
         Assert.Contains("Trygg text", await patient.GetByTestId("content-item").InnerTextAsync());
         await patient.GetByText("klicka här").ClickAsync();
@@ -101,7 +86,7 @@ public sealed class ContentEditorBrowserTests(BrowserSite site) : IClassFixture<
     public async Task Markup_the_editor_cannot_show_is_edited_as_HTML_instead_of_being_dropped()
     {
         var editor = await SignedInPageAsync(DemoUsers.Editor);
-        await editor.GotoAsync(site.BaseUrl + "/admin/innehall/ny/Sida");
+        await editor.GotoAsync(Site.BaseUrl + "/admin/innehall/ny/Sida");
         await editor.GetByRole(AriaRole.Textbox, new() { Name = "Titel", Exact = true }).FillAsync("Veckoschema");
         await editor.Locator("#c_HtmlBodyPart_Html").EvaluateAsync("(t) => { t.value = '<table><caption>Schema</caption><tbody><tr><td>Vecka 1</td></tr></tbody></table><p class=\"align-center\">Mitten</p>'; }");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
@@ -141,16 +126,4 @@ public sealed class ContentEditorBrowserTests(BrowserSite site) : IClassFixture<
 
     private static ILocator RichTextAsync(IPage page) =>
         page.GetByRole(AriaRole.Textbox, new() { Name = "Brödtext (formaterad)" });
-
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "sv-SE" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/logga-in");
-        await page.GetByLabel("E-postadress").FillAsync(email);
-        await page.GetByLabel("Lösenord").FillAsync(SiteFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal));
-        return page;
-    }
 }
