@@ -48,6 +48,8 @@ public abstract class ContentTypeAdminTests<TSite>(TSite site) : IClassFixture<T
         Assert.Equal("Att leva med smärta", shown.Text("main h1"));
         Assert.Contains("Jag började gå korta promenader varje dag.", shown.MainText);
         Assert.Equal("korta promenader", shown.Text("[data-testid=content-item] strong"));
+        // The patient theme overrides the body's partial by file name (Views/Content/Patient/HtmlBodyPart.cshtml).
+        Assert.NotNull(shown.Document.QuerySelector("[data-testid=content-item] .content-body.prose"));
         Assert.Contains("Anna, 54 år", shown.MainText);
     }
 

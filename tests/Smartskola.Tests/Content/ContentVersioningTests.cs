@@ -180,6 +180,9 @@ public abstract class ContentVersioningTests<TSite>(TSite site) : IClassFixture<
         var unconfirmed = await editor.ToPageAsync(await editor.FollowAsync(await editor.SubmitAsync($"/admin/innehall/{id}/historik",
             new Dictionary<string, string> { ["keep"] = "2", ["days"] = "25" }, "form[action*=Prune]")));
         Assert.Contains("Kryssa i rutan", unconfirmed.Text("[data-testid=history-error]"));
+        // The form suggests the site's retention rule from the setup recipe's settings step.
+        Assert.Equal(("50", "365"), (unconfirmed.Document.QuerySelector<IHtmlInputElement>("#keep")!.Value,
+            unconfirmed.Document.QuerySelector<IHtmlInputElement>("#days")!.Value));
         Assert.Equal(6, unconfirmed.Document.QuerySelectorAll("[data-testid=versions] tbody tr").Length);
         var badNumber = await editor.ToPageAsync(await editor.FollowAsync(await editor.SubmitAsync($"/admin/innehall/{id}/historik",
             new Dictionary<string, string> { ["keep"] = "två", ["confirm"] = "true" }, "form[action*=Prune]")));

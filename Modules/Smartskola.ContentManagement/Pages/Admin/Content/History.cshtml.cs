@@ -4,14 +4,20 @@ using Smartskola.ContentManagement.Data;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Items;
 using Smartskola.Core.Security;
+using Smartskola.Core.Settings;
 
 namespace Smartskola.ContentManagement.Pages.Admin.Content;
 
 /// <summary>All versions of an item with author and time; restore one as a new draft; prune old ones.</summary>
 [RequirePermission(ContentPermissions.AccessAdmin)]
 public sealed class HistoryModel(ContentManager manager, ContentLifecycle lifecycle, ContentQuery query,
-    ContentDefinitionManager definitions) : PageModel
+    ContentDefinitionManager definitions, SiteSettings settings) : PageModel
 {
+    /// <summary>The site's retention rule (recipe step <c>settings</c>), offered as the prune form's defaults.</summary>
+    public const string RetentionSetting = "Content.VersionRetention";
+
+    public VersionRetention Retention { get; private set; } = new(10, null);
+
     public ContentItemRecord Record { get; private set; } = null!;
 
     public IReadOnlyList<ContentItem> Versions { get; private set; } = [];
@@ -96,6 +102,7 @@ public sealed class HistoryModel(ContentManager manager, ContentLifecycle lifecy
 
         Record = record;
         Versions = await manager.VersionsAsync(id);
+        Retention = await settings.GetAsync<VersionRetention>(RetentionSetting) is { IsValid: true } rule ? rule : Retention;
         return true;
     }
 }
