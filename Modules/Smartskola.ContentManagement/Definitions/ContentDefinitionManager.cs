@@ -70,7 +70,7 @@ public sealed class ContentDefinitionManager(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
             throw new ContentOperationException(
                 "Innehållstypen har ändrats av någon annan sedan du öppnade sidan. Inget sparades; ladda om sidan och gör ändringen igen.");

@@ -135,7 +135,16 @@ public sealed class ContentManager(
                 Data = item.Content.ToJsonString(),
             };
             db.ContentItemVersions.Add(version);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Lost a race the unique indexes caught: the same new item saved twice (a double click), or a
+                // sibling took the slug in between. Nothing was written; the editor sees the current state.
+                throw new ContentConflictException(item.ContentItemId, expectedLatestVersion, -1);
+            }
 
             if (!type.Settings.Versionable)
             {

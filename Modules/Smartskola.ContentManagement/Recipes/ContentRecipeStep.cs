@@ -136,11 +136,14 @@ public sealed partial class ContentRecipeStep(
                         "Importerad från recept", cancellationToken);
                 }
             }
-            catch (Exception exception) when (exception is ContentOperationException or ContentValidationException or DbUpdateException)
+            catch (Exception exception) when (exception is ContentOperationException or ContentValidationException
+                or ContentConflictException or DbUpdateException)
             {
                 var message = exception is ContentValidationException invalid
                     ? string.Join(" ", invalid.Errors.Values)
-                    : exception is DbUpdateException ? "krockar med befintligt innehåll (samma id eller adress)." : exception.Message;
+                    : exception is DbUpdateException or ContentConflictException
+                        ? "krockar med befintligt innehåll (samma id eller adress)."
+                        : exception.Message;
                 throw new RecipeStepException($"items[{i}] ({item.ContentType}): {message}");
             }
         }

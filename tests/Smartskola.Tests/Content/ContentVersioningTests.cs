@@ -213,6 +213,23 @@ public abstract class ContentVersioningTests<TSite>(TSite site) : IClassFixture<
         Assert.Contains("t.ex. \"aao-fel\"", invalid.MainText);
     }
 
+    [Fact]
+    public async Task A_double_submitted_create_form_makes_one_item()
+    {
+        using var editor = await SignedInAsync(site, DemoUsers.Editor);
+        var form = await editor.GetPageAsync("/admin/innehall/ny/Sida");
+        var fields = form.Document.QuerySelectorAll<IHtmlInputElement>("main form[data-testid=content-form] input[type=hidden]")
+            .ToDictionary(i => i.Name!, i => i.Value);
+        fields["c.TitlePart.Title"] = "Dubbelklick";
+        fields["c.HtmlBodyPart.Html"] = "<p>En gång</p>";
+        var first = await editor.Http.PostAsync("/admin/innehall/ny/Sida?handler=Save", new FormUrlEncodedContent(fields));
+        var second = await editor.ToPageAsync(await editor.Http.PostAsync("/admin/innehall/ny/Sida?handler=Save", new FormUrlEncodedContent(fields)));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.Status);
+        Assert.Equal("Dubbelklick", second.Document.QuerySelector<IHtmlInputElement>("#c_TitlePart_Title")!.Value);
+        Assert.Equal(1, await site.WithScopeAsync(sp => sp.GetRequiredService<ContentDbContext>().ContentItems.CountAsync(i => i.DisplayText == "Dubbelklick")));
+    }
+
     private Task<int> LatestVersionAsync(string id) => site.WithScopeAsync(sp =>
         sp.GetRequiredService<ContentDbContext>().ContentItems.Where(i => i.ContentItemId == id).Select(i => i.LatestVersion).SingleAsync());
 }

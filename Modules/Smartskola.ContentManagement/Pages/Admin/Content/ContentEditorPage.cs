@@ -41,7 +41,8 @@ public abstract class ContentEditorPage(ContentManager manager, ContentRenderer 
     {
         BaseVersion = baseVersion;
         var feedback = await renderer.UpdateAsync(item, Type, Request.Form);
-        if (mode == SaveMode.Publish && !ContentAuthorizer.Can(User, ContentAction.Publish, Type, item))
+        // A type without drafts publishes on every save, so saving it needs the publish right too.
+        if ((mode == SaveMode.Publish || !Type.Settings.Draftable) && !ContentAuthorizer.Can(User, ContentAction.Publish, Type, item))
         {
             return Forbid();
         }
@@ -93,10 +94,13 @@ public abstract class ContentEditorPage(ContentManager manager, ContentRenderer 
     private async Task<IActionResult> ConflictAsync(ContentItem mine, int baseVersion)
     {
         var current = await manager.GetLatestAsync(mine.ContentItemId);
+        Response.StatusCode = StatusCodes.Status409Conflict;
         if (current is null)
         {
-            ErrorMessage = "Innehållet finns inte längre.";
-            return NotFound();
+            // A new item lost a race (e.g. for its address): nothing was saved, so offer the form again as typed.
+            ErrorMessage = "Någon annan sparade samtidigt, så inget sparades. Din text finns kvar nedan; försök igen.";
+            await BuildEditorAsync(mine);
+            return Page();
         }
 
         var original = await manager.GetVersionAsync(mine.ContentItemId, baseVersion) ?? current;
@@ -104,7 +108,6 @@ public abstract class ContentEditorPage(ContentManager manager, ContentRenderer 
             await diff.CompareAsync(original, current, Type));
         // The next save deliberately goes on top of the version the editor has now seen.
         BaseVersion = current.VersionNumber;
-        Response.StatusCode = StatusCodes.Status409Conflict;
         await BuildEditorAsync(mine);
         return Page();
     }
