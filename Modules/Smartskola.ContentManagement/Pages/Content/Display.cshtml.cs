@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Smartskola.ContentManagement.Data;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Display;
 using Smartskola.ContentManagement.Items;
@@ -22,8 +23,8 @@ public sealed class DisplayModel(ContentQuery query, ContentManager manager, Con
 
     public async Task<IActionResult> OnGetAsync(string? path)
     {
-        var id = await ResolveAsync(path ?? string.Empty);
-        var item = id is null ? null : await manager.GetPublishedAsync(id);
+        var record = await ResolveAsync(path ?? string.Empty);
+        var item = record is null || record.DeletedUtc is not null ? null : await manager.GetPublishedAsync(record);
         if (item is null || await definitions.GetAsync(item.ContentType) is not { } type
             || !ContentAuthorizer.Can(User, ContentAction.View, type, item))
         {
@@ -40,15 +41,15 @@ public sealed class DisplayModel(ContentQuery query, ContentManager manager, Con
         return Page();
     }
 
-    private async Task<string?> ResolveAsync(string path)
+    private async Task<ContentItemRecord?> ResolveAsync(string path)
     {
         const string byId = ContentQuery.ByIdSegment + "/";
         if (path.StartsWith(byId, StringComparison.Ordinal))
         {
             var id = path[byId.Length..];
-            return await query.PublicPathAsync(id) == $"{ContentQuery.PublicPrefix}/{path}" ? id : null;
+            return await query.PublicPathAsync(id) == $"{ContentQuery.PublicPrefix}/{path}" ? await query.RecordAsync(id) : null;
         }
 
-        return (await query.ResolvePublicPathAsync(path))?.ContentItemId;
+        return await query.ResolvePublicPathAsync(path);
     }
 }
