@@ -91,6 +91,9 @@ public sealed class ContentDefinitionManager(
         }
     }
 
+    /// <summary>Drops this request's copies (after a change to one was refused and not saved).</summary>
+    public void Forget() => _cache = null;
+
     /// <summary>Deletes a type that has no items (not even in the recycle bin).</summary>
     public async Task DeleteAsync(string name, CancellationToken cancellationToken = default)
     {

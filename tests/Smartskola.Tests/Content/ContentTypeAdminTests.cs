@@ -84,7 +84,13 @@ public abstract class ContentTypeAdminTests<TSite>(TSite site) : IClassFixture<T
 
         var refused = await admin.ToPageAsync(await admin.FollowAsync(await admin.SubmitAsync(url,
             new Dictionary<string, string> { ["revision"] = stale, ["kind"] = "HtmlBodyPart" }, submitHandler: "AddPart")));
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
         Assert.Contains("har ändrats av någon annan", refused.Text("[data-testid=type-error]"));
+        var duplicate = await admin.ToPageAsync(await admin.SubmitAsync(url,
+            new Dictionary<string, string> { ["fieldDisplayName"] = "Minuter", ["kind"] = "TextField" }, submitHandler: "AddField"));
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.Status);
+        Assert.Contains("Delen har redan ett fält som heter Minuter.", duplicate.Text("[data-testid=type-error]"));
+        Assert.Equal("Minuter", duplicate.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#fieldDisplayName")!.Value);
         Assert.Null(refused.Document.QuerySelector("[data-part=HtmlBodyPart]"));
 
         // The field's new settings are enforced in the editor: a required number between 1 and 60.

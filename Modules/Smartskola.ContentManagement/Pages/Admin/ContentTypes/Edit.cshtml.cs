@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Smartskola.ContentManagement.Definitions;
@@ -24,6 +25,15 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
     [TempData(Key = "TypeMessage")] public string? StatusMessage { get; set; }
 
     [TempData(Key = "TypeError")] public string? ErrorMessage { get; set; }
+
+    /// <summary>A refusal shown with the page re-rendered, so the add forms keep what was typed.</summary>
+    public string? InlineError { get; private set; }
+
+    /// <summary>A value from a refused post by <paramref name="handler"/>, for re-filling that add form.</summary>
+    public string Posted(string handler, string key) =>
+        Request.HasFormContentType && string.Equals(Request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase)
+            ? Request.Form[key].ToString()
+            : string.Empty;
 
     public async Task<IActionResult> OnGetAsync(string name) => await LoadAsync(name) ? Page() : NotFound();
 
@@ -224,15 +234,14 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
 
         if (stored.Revision != revision)
         {
-            ErrorMessage = "Typen har ändrats av någon annan sedan du öppnade sidan. Inget sparades; gör ändringen igen nedan.";
-            return Redirect($"/admin/innehallstyper/{name}");
+            return await RefuseAsync(name, StatusCodes.Status409Conflict,
+                "Typen har ändrats av någon annan sedan du öppnade sidan. Inget sparades; se typen som den är nu och gör ändringen igen.");
         }
 
         var type = stored.Definition;
         if (change(type) is { } problem)
         {
-            ErrorMessage = problem;
-            return Redirect($"/admin/innehallstyper/{name}");
+            return await RefuseAsync(name, StatusCodes.Status400BadRequest, problem);
         }
 
         try
@@ -246,6 +255,16 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
         }
 
         return Redirect($"/admin/innehallstyper/{name}");
+    }
+
+    private async Task<IActionResult> RefuseAsync(string name, int status, string message)
+    {
+        // Fresh from the database: the refused change may have been applied to this request's copy.
+        definitions.Forget();
+        await LoadAsync(name);
+        InlineError = message;
+        Response.StatusCode = status;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(string name)
