@@ -34,6 +34,7 @@ public sealed class ContentEditorBrowserTests(BrowserSite site) : BrowserTest(si
         await alert.WaitForAsync();
         Assert.Contains("Någon annan har sparat under tiden", await alert.InnerTextAsync());
         Assert.Contains("Rut Redaktör sparade version 2", await alert.InnerTextAsync());
+        Assert.Equal("conflict", await second.EvaluateAsync<string?>("() => document.activeElement?.dataset.testid ?? null"));
         Assert.Contains("Andas lugnt.", await RichTextAsync(second).InnerTextAsync());
         Assert.Contains("Andas lugnt.", await second.Locator("#c_HtmlBodyPart_Html").InputValueAsync());
         Assert.Equal("Kroppsscanning", await second.GetByRole(AriaRole.Textbox, new() { Name = "Titel", Exact = true }).InputValueAsync());
@@ -103,6 +104,22 @@ public sealed class ContentEditorBrowserTests(BrowserSite site) : BrowserTest(si
         Assert.Contains("<caption>Schema</caption>", saved);
         Assert.Contains("Vecka 1 och 2", saved);
         Assert.Contains("class=\"align-center\"", saved);
+    }
+
+    [Fact]
+    public async Task A_refused_save_moves_focus_to_the_message_which_links_to_the_field()
+    {
+        var editor = await SignedInPageAsync(DemoUsers.Editor);
+        await editor.GotoAsync(Site.BaseUrl + "/admin/innehall/ny/Sida");
+        await RichTextAsync(editor).FillAsync("Text utan titel.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
+
+        var alert = editor.GetByTestId("content-error");
+        await alert.WaitForAsync();
+        Assert.Equal("content-error", await editor.EvaluateAsync<string?>("() => document.activeElement?.dataset.testid ?? null"));
+        await alert.GetByRole(AriaRole.Link, new() { Name = "Titel" }).ClickAsync();
+        Assert.Equal("c_TitlePart_Title", await editor.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Contains("Text utan titel.", await RichTextAsync(editor).InnerTextAsync());
     }
 
     private const string Payload = """
