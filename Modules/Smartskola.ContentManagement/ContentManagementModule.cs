@@ -52,6 +52,7 @@ public sealed class ContentManagementModule : ModuleStartup
         services.AddScoped<ContentManager>();
         services.AddScoped<ContentLifecycle>();
         services.AddScoped<ContentQuery>();
+        services.AddScoped<ContentVisibility>();
         services.AddScoped<ContentDiff>();
         services.AddScoped<IPermissionSource, ContentTypePermissionSource>();
 

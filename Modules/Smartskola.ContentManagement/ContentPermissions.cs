@@ -31,7 +31,7 @@ public static class ContentPermissions
         new(DeleteAll, "Ta bort innehåll (ej skyddade typer)", [Roles.Administrator, Roles.Editor]),
         new(ManageRecycleBin, "Återställa och radera innehåll i papperskorgen", [Roles.Administrator]),
         new(PruneVersions, "Gallra gamla versioner", [Roles.Administrator, Roles.Editor]),
-        new(ImportExport, "Importera och exportera recept", [Roles.Administrator]),
+        new(ImportExport, "Exportera recept", [Roles.Administrator]),
     ];
 
     public static string TypePermission(string type, ContentAction action) => $"Content.{type}.{action}";

@@ -29,6 +29,7 @@ public abstract class ContentDbContext(DbContextOptions options) : DbContext(opt
             item.Property(i => i.ContentItemId).HasMaxLength(32);
             item.Property(i => i.ContentType).HasMaxLength(64);
             item.Property(i => i.DisplayText).HasMaxLength(300);
+            item.Property(i => i.PublishedDisplayText).HasMaxLength(300);
             item.Property(i => i.Slug).HasMaxLength(100);
             item.Property(i => i.PublishedSlug).HasMaxLength(100);
             item.Property(i => i.ContainerId).HasMaxLength(32);

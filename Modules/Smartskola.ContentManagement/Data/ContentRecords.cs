@@ -27,6 +27,9 @@ public sealed class ContentItemRecord
     /// <summary>Title of the latest version.</summary>
     public string DisplayText { get; set; } = string.Empty;
 
+    /// <summary>Title of the published version: what patients may see in lists and breadcrumbs.</summary>
+    public string? PublishedDisplayText { get; set; }
+
     /// <summary>Slug of the latest version (reserved among siblings).</summary>
     public string? Slug { get; set; }
 

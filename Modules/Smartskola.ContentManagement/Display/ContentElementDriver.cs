@@ -58,8 +58,18 @@ public abstract class ContentElementDriver
 /// <summary>A driver whose stored data is the JSON form of <typeparamref name="TData"/>.</summary>
 public abstract class ContentElementDriver<TData> : ContentElementDriver where TData : class, new()
 {
-    protected static TData Read(ElementContext context) =>
-        context.Node is { } node ? node.Deserialize<TData>(ContentItem.Json) ?? new TData() : new TData();
+    protected static TData Read(ElementContext context)
+    {
+        try
+        {
+            return context.Node is { } node ? node.Deserialize<TData>(ContentItem.Json) ?? new TData() : new TData();
+        }
+        catch (JsonException)
+        {
+            // Stored by another kind (a field removed and re-added with another type): start empty, never crash.
+            return new TData();
+        }
+    }
 
     protected static void Write(ElementContext context, TData data) =>
         context.Item.SetElement(context.Part.Name, context.Field?.Name, JsonSerializer.SerializeToNode(data, ContentItem.Json));

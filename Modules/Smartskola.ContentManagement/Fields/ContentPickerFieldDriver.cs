@@ -44,9 +44,13 @@ public sealed class ContentPickerFieldDriver : ContentElementDriver<ContentPicke
 
     public override async Task<object> BuildEditorAsync(ElementContext context)
     {
-        var options = await context.Services.GetRequiredService<ContentQuery>()
-            .PickerOptionsAsync(Types(context), exceptId: context.Item.ContentItemId);
-        return new PickerEditorModel(context, Read(context), options, context.Flag("Multiple"));
+        var query = context.Services.GetRequiredService<ContentQuery>();
+        var data = Read(context);
+        var options = (await query.PickerOptionsAsync(Types(context), exceptId: context.Item.ContentItemId)).ToList();
+        // The list is capped; what is already chosen must always be offered, or an ordinary save would drop it.
+        options.AddRange((await query.PickableAsync(data.ContentItemIds, Types(context)))
+            .Where(chosen => options.All(o => o.ContentItemId != chosen.ContentItemId)));
+        return new PickerEditorModel(context, data, options, context.Flag("Multiple"));
     }
 
     public override async Task UpdateAsync(ElementUpdateContext context)
@@ -55,9 +59,8 @@ public sealed class ContentPickerFieldDriver : ContentElementDriver<ContentPicke
         var chosen = context.Form.TryGetValue(context.Name(property), out var values)
             ? values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct().ToList()
             : [];
-        var allowed = (await context.Services.GetRequiredService<ContentQuery>()
-                .PickerOptionsAsync(Types(context), exceptId: context.Item.ContentItemId))
-            .Select(o => o.ContentItemId).ToHashSet();
+        var allowed = (await context.Services.GetRequiredService<ContentQuery>().PickableAsync(chosen, Types(context)))
+            .Select(o => o.ContentItemId).Where(id => id != context.Item.ContentItemId).ToHashSet();
         if (chosen.Any(id => !allowed.Contains(id)))
         {
             context.AddError(property, "Ett av de valda objekten finns inte längre eller är av fel typ. Välj igen.");
@@ -83,7 +86,8 @@ public sealed class ContentPickerFieldDriver : ContentElementDriver<ContentPicke
             return null;
         }
 
-        var links = await context.Services.GetRequiredService<ContentQuery>().PublishedLinksAsync(ids);
+        var links = await context.Services.GetRequiredService<ContentVisibility>()
+            .VisibleAsync(await context.Services.GetRequiredService<ContentQuery>().PublishedLinksAsync(ids));
         return links.Count == 0 ? null : new PickerDisplay(context.Label, links);
     }
 

@@ -24,10 +24,20 @@ public sealed class LinkFieldDriver : ContentElementDriver<LinkFieldData>
         new("Hint", "Hjälptext", SettingKind.Text),
     ];
 
-    public static bool IsAllowed(string url) =>
-        (url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\"))
-        || (Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto));
+    /// <summary>http(s), mailto or a single-slash site path; no whitespace, control characters or backslashes anywhere
+    /// (browsers drop a tab in "/\t/evil.example" and would follow "//evil.example").</summary>
+    public static bool IsAllowed(string url)
+    {
+        if (url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
+        {
+            return false;
+        }
+
+        return url.StartsWith('/')
+            ? !url.StartsWith("//", StringComparison.Ordinal)
+            : Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
+    }
 
     public override Task UpdateAsync(ElementUpdateContext context)
     {

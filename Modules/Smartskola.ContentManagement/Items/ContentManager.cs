@@ -72,6 +72,11 @@ public sealed class ContentManager(
     {
         var type = await RequireTypeAsync(item.ContentType, cancellationToken);
         var publish = mode == SaveMode.Publish || !type.Settings.Draftable;
+        if (publish)
+        {
+            EnsureMayPublish(type, item);
+        }
+
         var existing = await db.ContentItems.AsNoTracking()
             .FirstOrDefaultAsync(i => i.ContentItemId == item.ContentItemId, cancellationToken);
         if (existing is null && expectedLatestVersion != 0)
@@ -86,6 +91,18 @@ public sealed class ContentManager(
             {
                 throw new ContentConflictException(item.ContentItemId, expectedLatestVersion, existing.LatestVersion);
             }
+        }
+
+        if (existing is not null && note is null && await UnchangedAsync(item, cancellationToken) is { } latestIsPublished)
+        {
+            // Nothing to version: an unchanged save keeps the latest version (publishing it if asked).
+            if (publish && !latestIsPublished)
+            {
+                await PublishAsync(item.ContentItemId, expectedLatestVersion, cancellationToken);
+            }
+
+            Copy((await GetLatestAsync(item.ContentItemId, cancellationToken))!, item);
+            return item;
         }
 
         var context = new ContentContext(item, type, User);
@@ -161,7 +178,16 @@ public sealed class ContentManager(
             }
 
             var saved = ContentItem.From(version, record);
-            await ProjectAsync(record, type, saved, cancellationToken);
+            try
+            {
+                await ProjectAsync(record, type, saved, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The slug indexes on the projection caught a sibling that took the address in between.
+                throw new ContentConflictException(item.ContentItemId, expectedLatestVersion, -1);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             Copy(saved, item);
         }
@@ -195,6 +221,7 @@ public sealed class ContentManager(
         }
 
         var latest = (await GetLatestAsync(id, cancellationToken))!;
+        EnsureMayPublish(type, latest);
         var context = new ContentContext(latest, type, User);
         await handlers.BeforeAsync(ContentEvent.Publish, context);
         await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
@@ -228,6 +255,7 @@ public sealed class ContentManager(
         }
 
         var published = (await GetPublishedAsync(id, cancellationToken))!;
+        EnsureMayPublish(type, published);
         var context = new ContentContext(published, type, User);
         await handlers.BeforeAsync(ContentEvent.Unpublish, context);
         await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
@@ -259,8 +287,14 @@ public sealed class ContentManager(
         }
 
         await using var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken);
-        await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Latest && v.VersionNumber == expectedLatestVersion)
+        var released = await db.ContentItemVersions
+            .Where(v => v.ContentItemId == id && v.Latest && v.VersionNumber == expectedLatestVersion)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Latest, false), cancellationToken);
+        if (released != 1)
+        {
+            throw new ContentConflictException(id, expectedLatestVersion, -1);
+        }
+
         await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Latest, true), cancellationToken);
         await ReprojectAsync(id, type, cancellationToken);
@@ -284,6 +318,11 @@ public sealed class ContentManager(
         var latest = await GetLatestAsync(id, cancellationToken)
             ?? throw new ContentOperationException("Innehållet finns inte.");
         var type = await RequireTypeAsync(latest.ContentType, cancellationToken);
+        if (!type.Settings.Creatable)
+        {
+            throw new ContentOperationException($"Nya {type.DisplayName.ToLowerInvariant()} kan inte skapas från administrationen, så den kan inte kopieras.");
+        }
+
         var copy = New(latest.ContentType, latest.ContainerId);
         copy.Content = (System.Text.Json.Nodes.JsonObject)latest.Content.DeepClone();
         if (type.Has(Parts.TitlePartDriver.PartKind))
@@ -299,6 +338,17 @@ public sealed class ContentManager(
         }
 
         return await SaveAsync(copy, 0, SaveMode.Draft, "Kopia", cancellationToken);
+    }
+
+    /// <summary>Whether the latest version is published, if its content equals <paramref name="item"/>'s; else null.</summary>
+    private async Task<bool?> UnchangedAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        var latest = await db.ContentItemVersions.AsNoTracking()
+            .Where(v => v.ContentItemId == item.ContentItemId && v.Latest)
+            .Select(v => new { v.Data, v.Published }).FirstOrDefaultAsync(cancellationToken);
+        return latest is not null && System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(latest.Data), item.Content)
+            ? latest.Published
+            : null;
     }
 
     private static void Copy(ContentItem from, ContentItem to)
@@ -330,6 +380,22 @@ public sealed class ContentManager(
     internal async Task<ContentTypeDefinition> RequireTypeAsync(string name, CancellationToken cancellationToken) =>
         await definitions.GetAsync(name, cancellationToken)
         ?? throw new ContentOperationException($"Innehållstypen '{name}' finns inte.");
+
+    /// <summary>
+    /// Publishing (and unpublishing) needs the publish right whichever page or action leads there: a type without
+    /// drafts publishes on every save, clone and restore.
+    /// </summary>
+    private void EnsureMayPublish(ContentTypeDefinition type, ContentItem item)
+    {
+        // Inside a transaction someone else owns, this is a recipe import: authorized as a whole by the import
+        // permission, and possibly publishing a type whose permissions the same recipe has just created.
+        if (!connection.InTransaction && User is { } user && !ContentAuthorizer.Can(user, ContentAction.Publish, type, item))
+        {
+            throw new ContentOperationException(type.Settings.Draftable
+                ? "Du har inte behörighet att publicera det här innehållet."
+                : "Du har inte behörighet att publicera det här innehållet, och typen saknar utkast: varje sparning publiceras.");
+        }
+    }
 
     private static void EnsureNotInRecycleBin(ContentItemRecord record)
     {

@@ -9,9 +9,9 @@ public static class ContentProjection
 {
     public static void Apply(ContentItemRecord record, ContentTypeDefinition type, ContentItem latest, ContentItem? published)
     {
-        var title = ContentTitles.Of(latest, type);
         record.ContentType = type.Name;
-        record.DisplayText = title.Length > 300 ? title[..300] : title;
+        record.DisplayText = Shorten(ContentTitles.Of(latest, type));
+        record.PublishedDisplayText = published is null ? null : Shorten(ContentTitles.Of(published, type));
         record.Slug = ContentTitles.Slug(latest);
         record.PublishedSlug = published is null ? null : ContentTitles.Slug(published);
         record.LatestVersion = latest.VersionNumber;
@@ -22,4 +22,6 @@ public static class ContentProjection
         record.ModifiedUtc = latest.ModifiedUtc;
         record.PublishedUtc = published?.PublishedUtc;
     }
+
+    private static string Shorten(string title) => title.Length > 300 ? title[..300] : title;
 }

@@ -71,7 +71,7 @@ public sealed class ContentQuery(ContentDbContext db)
         var children = await db.ContentItems.AsNoTracking()
             .Where(i => i.ContainerId == containerId && i.DeletedUtc == null && i.PublishedVersion != null)
             .OrderBy(i => i.Order).ThenBy(i => i.CreatedUtc)
-            .Select(i => new { i.ContentItemId, i.DisplayText, i.PublishedSlug, i.ContentType })
+            .Select(i => new { i.ContentItemId, DisplayText = i.PublishedDisplayText ?? i.DisplayText, i.PublishedSlug, i.ContentType })
             .ToListAsync(cancellationToken);
         return children.Select(c => new ContentLink(c.ContentItemId, c.DisplayText,
             basePath is null ? null
@@ -95,12 +95,26 @@ public sealed class ContentQuery(ContentDbContext db)
         return items;
     }
 
+    /// <summary>Which of <paramref name="ids"/> exist, are not deleted and are of one of <paramref name="types"/> (all when empty).</summary>
+    public async Task<IReadOnlyList<ContentLink>> PickableAsync(IReadOnlyList<string> ids, IReadOnlyList<string> types,
+        CancellationToken cancellationToken = default)
+    {
+        var query = db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.ContentItemId) && i.DeletedUtc == null);
+        if (types.Count > 0)
+        {
+            query = query.Where(i => types.Contains(i.ContentType));
+        }
+
+        return await query.Select(i => new ContentLink(i.ContentItemId, i.DisplayText, null, i.ContentType)).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ContentLink>> PublishedLinksAsync(IReadOnlyList<string> ids,
         CancellationToken cancellationToken = default)
     {
         var items = await db.ContentItems.AsNoTracking()
             .Where(i => ids.Contains(i.ContentItemId) && i.DeletedUtc == null && i.PublishedVersion != null)
-            .Select(i => new { i.ContentItemId, i.DisplayText, i.ContentType }).ToListAsync(cancellationToken);
+            .Select(i => new { i.ContentItemId, DisplayText = i.PublishedDisplayText ?? i.DisplayText, i.ContentType })
+            .ToListAsync(cancellationToken);
         var links = new List<ContentLink>();
         foreach (var id in ids)
         {
@@ -112,6 +126,11 @@ public sealed class ContentQuery(ContentDbContext db)
 
         return links;
     }
+
+    /// <summary>The published title of an item (for patients), or null if it is not published.</summary>
+    public Task<string?> PublishedTitleAsync(string id, CancellationToken cancellationToken = default) =>
+        db.ContentItems.AsNoTracking().Where(i => i.ContentItemId == id && i.PublishedVersion != null && i.DeletedUtc == null)
+            .Select(i => i.PublishedDisplayText).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<Dictionary<string, string>> TitlesAsync(IReadOnlyList<string> ids,
         CancellationToken cancellationToken = default) =>

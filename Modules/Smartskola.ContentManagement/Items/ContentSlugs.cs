@@ -30,13 +30,7 @@ public sealed class ContentSlugs(ContentDbContext db)
             wanted = Slugs.From(type.DisplayName);
         }
 
-        var taken = await TakenAsync(item.ContentItemId, record.ContainerKey, wanted, cancellationToken);
-        if (record.ContainerKey.Length == 0)
-        {
-            taken.Add(ContentQuery.ByIdSegment);
-        }
-
-        if (typed.Length > 0 && taken.Contains(typed))
+        if (typed.Length > 0 && await TakenAsync(item.ContentItemId, record.ContainerKey, typed, cancellationToken))
         {
             throw new ContentValidationException(new Dictionary<string, string>
             {
@@ -45,7 +39,7 @@ public sealed class ContentSlugs(ContentDbContext db)
         }
 
         var slug = wanted;
-        for (var n = 2; taken.Contains(slug); n++)
+        for (var n = 2; await TakenAsync(item.ContentItemId, record.ContainerKey, slug, cancellationToken); n++)
         {
             var suffix = $"-{n}";
             slug = (wanted.Length + suffix.Length > Slugs.MaxLength ? wanted[..(Slugs.MaxLength - suffix.Length)] : wanted) + suffix;
@@ -54,14 +48,10 @@ public sealed class ContentSlugs(ContentDbContext db)
         item.Set(AutoroutePartDriver.PartKind, null, new AutoroutePartData { Slug = slug });
     }
 
-    private async Task<HashSet<string>> TakenAsync(string id, string containerKey, string prefix,
-        CancellationToken cancellationToken)
-    {
-        var siblings = await db.ContentItems.AsNoTracking()
-            .Where(i => i.ContainerKey == containerKey && i.ContentItemId != id)
-            .Where(i => (i.Slug != null && i.Slug.StartsWith(prefix)) || (i.PublishedSlug != null && i.PublishedSlug.StartsWith(prefix)))
-            .Select(i => new { i.Slug, i.PublishedSlug })
-            .ToListAsync(cancellationToken);
-        return siblings.SelectMany(s => new[] { s.Slug, s.PublishedSlug }).OfType<string>().ToHashSet();
-    }
+    /// <summary>Whether another sibling holds the slug, as draft or published; "objekt" is reserved at the top level.</summary>
+    private async Task<bool> TakenAsync(string id, string containerKey, string slug, CancellationToken cancellationToken) =>
+        (containerKey.Length == 0 && slug == ContentQuery.ByIdSegment)
+        || await db.ContentItems.AsNoTracking().AnyAsync(
+            i => i.ContainerKey == containerKey && i.ContentItemId != id && (i.Slug == slug || i.PublishedSlug == slug),
+            cancellationToken);
 }

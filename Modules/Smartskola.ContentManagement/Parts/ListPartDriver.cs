@@ -39,7 +39,8 @@ public sealed class ListPartDriver : ContentElementDriver
     public override async Task<object?> BuildDisplayAsync(ElementContext context)
     {
         var query = context.Services.GetRequiredService<ContentQuery>();
-        var children = await query.PublishedChildLinksAsync(context.Item.ContentItemId);
+        var children = await context.Services.GetRequiredService<ContentVisibility>()
+            .VisibleAsync(await query.PublishedChildLinksAsync(context.Item.ContentItemId));
         return children.Count == 0 ? null : new ListDisplay(context.Label, children);
     }
 

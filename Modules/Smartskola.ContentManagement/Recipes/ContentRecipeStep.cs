@@ -59,7 +59,7 @@ public sealed partial class ContentRecipeStep(
 
             if (item.ContentItemId is { } id && (!Id().IsMatch(id) || !ids.Add(id)))
             {
-                errors.Add($"{where}: 'contentItemId' '{id}' är ogiltigt eller förekommer två gånger (1–32 tecken a–z, A–Z, 0–9).");
+                errors.Add($"{where}: 'contentItemId' '{id}' är ogiltigt eller förekommer två gånger (32 tecken 0–9 och a–f, som webbplatsens egna id).");
             }
 
             if (item.Versions is { } versions)
@@ -126,14 +126,14 @@ public sealed partial class ContentRecipeStep(
                 {
                     await ImportNewAsync(item, type, cancellationToken);
                 }
+                else if (existing.ContentType != item.ContentType)
+                {
+                    throw new RecipeStepException(
+                        $"items[{i}]: '{existing.ContentItemId}' finns redan som {existing.ContentType}, inte {item.ContentType}.");
+                }
                 else
                 {
-                    var latest = item.Versions?.Single(v => v.Latest);
-                    var draft = (await manager.GetLatestAsync(existing.ContentItemId, cancellationToken))!;
-                    draft.Content = latest?.Content ?? item.Content!;
-                    var publish = latest?.Published ?? item.Published;
-                    await manager.SaveAsync(draft, existing.LatestVersion, publish ? SaveMode.Publish : SaveMode.Draft,
-                        "Importerad från recept", cancellationToken);
+                    await ImportOnTopAsync(existing, item, cancellationToken);
                 }
             }
             catch (Exception exception) when (exception is ContentOperationException or ContentValidationException
@@ -146,6 +146,24 @@ public sealed partial class ContentRecipeStep(
                         : exception.Message;
                 throw new RecipeStepException($"items[{i}] ({item.ContentType}): {message}");
             }
+        }
+    }
+
+    /// <summary>
+    /// An item the site already has: its history stays; the recipe's published version (if any) is saved and
+    /// published on top, then the recipe's latest as a draft when it differs.
+    /// </summary>
+    private async Task ImportOnTopAsync(ContentItemRecord existing, RecipeContentItem source, CancellationToken cancellationToken)
+    {
+        var steps = source.Versions is { } versions
+            ? versions.Where(v => v.Published || v.Latest).OrderBy(v => v.VersionNumber).Select(v => (v.Content, v.Published)).ToList()
+            : [(source.Content!, source.Published)];
+        foreach (var (content, published) in steps)
+        {
+            var current = (await manager.GetLatestAsync(existing.ContentItemId, cancellationToken))!;
+            current.Content = content;
+            await manager.SaveAsync(current, current.VersionNumber, published ? SaveMode.Publish : SaveMode.Draft,
+                "Importerad från recept", cancellationToken);
         }
     }
 
@@ -203,6 +221,6 @@ public sealed partial class ContentRecipeStep(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9]{1,32}$")]
+    [GeneratedRegex("^[a-f0-9]{32}$")]
     private static partial Regex Id();
 }

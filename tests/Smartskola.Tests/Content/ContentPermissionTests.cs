@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Smartskola.Tests.Infrastructure;
 using Smartskola.Users.Data;
@@ -66,6 +67,56 @@ public abstract class ContentPermissionTests<TSite>(TSite site) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await limited.GetAsync("/admin/innehall/ny/Sida")).StatusCode);
     }
 }
+
+public abstract class ContentPublishRightTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : SiteFactory
+{
+    [Fact]
+    public async Task Without_the_publish_right_nothing_publishes_a_type_without_drafts_not_even_clone_or_restore()
+    {
+        using var admin = await SignedInAsync(site, DemoUsers.Admin);
+        await admin.SubmitAsync("/admin/innehallstyper", new Dictionary<string, string> { ["displayName"] = "Nyhet", ["parts"] = "TitlePart" });
+        await admin.SubmitAsync("/admin/innehallstyper/Nyhet", new Dictionary<string, string>
+        {
+            ["securable"] = "true", ["versionable"] = "true", ["creatable"] = "true", ["listable"] = "true", ["draftable"] = "",
+        }, "form[action*=Settings]");
+        using var editor = await SignedInAsync(site, DemoUsers.Editor);
+        var id = await CreateAsync(editor, "Nyhet", new() { ["c.TitlePart.Title"] = "Ny rutin" }, Publish);
+        await SaveOkAsync(editor, id, new() { ["c.TitlePart.Title"] = "Ny rutin, version 2" }, Publish);
+
+        await site.WithScopeAsync(async sp =>
+        {
+            var roles = sp.GetRequiredService<RoleManager<Role>>();
+            return await roles.RemoveClaimAsync((await roles.FindByNameAsync("Editor"))!, new Claim("permission", "Content.Nyhet.Publish"));
+        });
+        using var limited = await SignedInAsync(site, DemoUsers.Editor);
+        var edit = await limited.GetPageAsync($"/admin/innehall/{id}");
+        Assert.Null(edit.Document.QuerySelector("[data-testid=publish]"));
+        Assert.Null(edit.Document.QuerySelector("[data-testid=save-draft]"));
+
+        var clone = await limited.ToPageAsync(await limited.FollowAsync(await limited.SubmitAsync($"/admin/innehall/{id}",
+            new Dictionary<string, string>(), "main form.form-inline", button: "button[formaction*=Clone]")));
+        Assert.Contains("Du har inte behörighet att publicera det här innehållet", clone.MainText);
+        var restore = await limited.ToPageAsync(await limited.FollowAsync(await limited.SubmitAsync($"/admin/innehall/{id}/historik",
+            new Dictionary<string, string> { ["version"] = "1" }, "form[action*=Restore]")));
+        Assert.Contains("Du har inte behörighet att publicera det här innehållet", restore.MainText);
+        var saveAnyway = await limited.Http.PostAsync($"/admin/innehall/{id}?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = edit.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("main form[data-testid=content-form] input[name=__RequestVerificationToken]")!.Value,
+            ["baseVersion"] = "2", ["c.TitlePart.Title"] = "Smygpublicerad",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, saveAnyway.StatusCode);
+
+        using var patient = await SignedInAsync(site, DemoUsers.Patient);
+        var shown = await patient.GetPageAsync($"/innehall/objekt/{id}");
+        Assert.Equal("Ny rutin, version 2", shown.Text("main h1"));
+        Assert.Equal(1, await site.WithScopeAsync(sp => sp.GetRequiredService<Smartskola.ContentManagement.Data.ContentDbContext>()
+            .ContentItems.CountAsync(i => i.ContentType == "Nyhet")));
+    }
+}
+
+public sealed class ContentPublishRightTestsSqlite(SqliteSite site) : ContentPublishRightTests<SqliteSite>(site);
+
+public sealed class ContentPublishRightTestsPostgres(PostgresSite site) : ContentPublishRightTests<PostgresSite>(site);
 
 public sealed class ContentPermissionTestsSqlite(SqliteSite site) : ContentPermissionTests<SqliteSite>(site);
 

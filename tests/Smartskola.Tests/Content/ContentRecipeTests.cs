@@ -54,6 +54,15 @@ public abstract class ContentRecipeTests<TSite, TEmpty>(TSite site, TEmpty empty
         Assert.Equal(HttpStatusCode.OK, (await patient.GetAsync("/innehall/somnskola/vecka-1")).StatusCode);
         Assert.Contains("11 januari 2027", coursePage.MainText);
 
+        // A draft's new title stays out of patients' lists and breadcrumbs until it is published.
+        await SaveOkAsync(editor, first, new() { ["c.TitlePart.Title"] = "HEMLIGT UTKAST" });
+        await SaveOkAsync(editor, course, new() { ["c.TitlePart.Title"] = "HEMLIG KURS" });
+        var stillPublic = await patient.GetPageAsync("/innehall/somnskola");
+        Assert.Equal(["Vecka 1"], stillPublic.Document.QuerySelectorAll(".content-list a").Select(a => a.TextContent).ToList());
+        var week = await patient.GetPageAsync("/innehall/somnskola/vecka-1");
+        Assert.Equal("Sömnskola", week.Text(".breadcrumb a"));
+        Assert.DoesNotContain("HEMLIG", week.Document.Body!.TextContent);
+
         var exportForm = await admin.GetPageAsync("/admin/innehall/export");
         var token = exportForm.Document.QuerySelector<IHtmlInputElement>("main input[name=__RequestVerificationToken]")!.Value;
         var export = await admin.Http.PostAsync("/admin/innehall/export", new FormUrlEncodedContent(
@@ -85,13 +94,14 @@ public abstract class ContentRecipeTests<TSite, TEmpty>(TSite site, TEmpty empty
             {"name": "fel", "steps": [
               {"name": "contentDefinition", "types": [{"name": "Ny", "displayName": "Ny", "parts": [{"name": "TitlePart", "kind": "TitlePart"}]}]},
               {"name": "content", "items": [
-                {"contentType": "Finns", "content": {}},
+                {"contentType": "Finns", "contentItemId": "kortid", "content": {}},
                 {"contentType": "Ny", "versions": [{"versionNumber": 1, "latest": true, "content": {}}, {"versionNumber": 2, "latest": true, "content": {}}]}]}]}
             """);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
         var errors = invalid.Document.QuerySelectorAll("[data-testid=import-errors] li").Select(li => li.TextContent).ToList();
         Assert.Contains("steps[1] (content): items[0]: 'contentType' 'Finns' finns inte (varken på webbplatsen eller tidigare i receptet).", errors);
         Assert.Contains("steps[1] (content): items[1].versions: exakt en version ska ha 'latest': true.", errors);
+        Assert.Contains(errors, e => e.StartsWith("steps[1] (content): items[0]: 'contentItemId' 'kortid' är ogiltigt", StringComparison.Ordinal));
         Assert.Equal(typesBefore, await CountAsync(site, db => db.ContentTypes));
 
         // Valid on paper, but the second step fails while running: the first step's type is rolled back too.

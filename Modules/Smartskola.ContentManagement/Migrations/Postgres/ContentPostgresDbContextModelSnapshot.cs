@@ -69,6 +69,10 @@ namespace Smartskola.ContentManagement.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PublishedDisplayText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("PublishedSlug")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

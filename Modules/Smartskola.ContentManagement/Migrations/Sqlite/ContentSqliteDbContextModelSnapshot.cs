@@ -64,6 +64,10 @@ namespace Smartskola.ContentManagement.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublishedDisplayText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PublishedSlug")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

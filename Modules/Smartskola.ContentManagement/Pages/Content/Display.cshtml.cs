@@ -34,8 +34,7 @@ public sealed class DisplayModel(ContentQuery query, ContentManager manager, Con
         View = await renderer.DisplayAsync(item, type, ContentRenderer.PatientTheme);
         if (item.ContainerId is { } containerId && await query.PublicPathAsync(containerId) is { } containerUrl)
         {
-            var titles = await query.TitlesAsync([containerId]);
-            Container = new ContentLink(containerId, titles.GetValueOrDefault(containerId, string.Empty), containerUrl);
+            Container = new ContentLink(containerId, await query.PublishedTitleAsync(containerId) ?? string.Empty, containerUrl);
         }
 
         return Page();

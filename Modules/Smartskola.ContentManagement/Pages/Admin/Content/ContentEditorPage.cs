@@ -83,9 +83,10 @@ public abstract class ContentEditorPage(ContentManager manager, ContentRenderer 
             return Page();
         }
 
-        StatusMessage = mode == SaveMode.Publish || !Type.Settings.Draftable
-            ? $"Version {item.VersionNumber} är sparad och publicerad."
-            : $"Utkastet är sparat som version {item.VersionNumber}.";
+        var published = mode == SaveMode.Publish || !Type.Settings.Draftable;
+        StatusMessage = item.VersionNumber == baseVersion
+            ? published ? $"Inga ändringar i texten; version {item.VersionNumber} är publicerad." : $"Inga ändringar att spara; version {item.VersionNumber} är oförändrad."
+            : published ? $"Version {item.VersionNumber} är sparad och publicerad." : $"Utkastet är sparat som version {item.VersionNumber}.";
         return preview
             ? Redirect($"/admin/innehall/{item.ContentItemId}/forhandsgranska?version={item.VersionNumber}")
             : Redirect($"/admin/innehall/{item.ContentItemId}");

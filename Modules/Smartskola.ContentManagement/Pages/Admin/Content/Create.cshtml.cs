@@ -44,10 +44,23 @@ public sealed class CreateModel(
             return NotFound();
         }
 
-        // The id is made when the form is shown, so a double-clicked "Spara" cannot create two items.
+        // The id is made when the form is shown, so a double-clicked "Spara" cannot create two items: the second
+        // post finds the item the first one made and goes there. Any other existing id gets a fresh one.
         if (System.Text.RegularExpressions.Regex.IsMatch(contentItemId ?? string.Empty, "^[a-f0-9]{32}$"))
         {
-            item.ContentItemId = contentItemId!;
+            if (await query.RecordAsync(contentItemId!) is { } existing)
+            {
+                if (existing.ContentType == type && existing.DeletedUtc is null && existing.Owner == User.UserId()
+                    && existing.LatestVersion == 1)
+                {
+                    StatusMessage = "Innehållet var redan sparat (formuläret skickades två gånger).";
+                    return Redirect($"/admin/innehall/{existing.ContentItemId}");
+                }
+            }
+            else
+            {
+                item.ContentItemId = contentItemId!;
+            }
         }
 
         return await SaveAsync(item, 0, mode, preview);
@@ -71,7 +84,7 @@ public sealed class CreateModel(
             var accepted = list is null ? [] : ListPartDriver.ContainedTypes(list.Settings);
             if (container is null || container.DeletedUtc is not null || list is null
                 || (accepted.Count > 0 && !accepted.Contains(type.Name))
-                || !ContentAuthorizer.Can(User, ContentAction.Edit, containerType!))
+                || !ContentAuthorizer.Can(User, ContentAction.Edit, containerType!, new ContentItem { Owner = container.Owner, VersionNumber = container.LatestVersion }))
             {
                 return null;
             }

@@ -8,7 +8,8 @@ namespace Smartskola.ContentManagement.Pages.Admin.Content;
 
 /// <summary>Readable side-by-side comparison of any two versions.</summary>
 [RequirePermission(ContentPermissions.AccessAdmin)]
-public sealed class DiffModel(ContentManager manager, ContentDefinitionManager definitions, ContentDiff diff) : PageModel
+public sealed class DiffModel(ContentManager manager, ContentQuery query, ContentDefinitionManager definitions, ContentDiff diff)
+    : PageModel
 {
     public string Id { get; private set; } = string.Empty;
 
@@ -21,6 +22,11 @@ public sealed class DiffModel(ContentManager manager, ContentDefinitionManager d
     public async Task<IActionResult> OnGetAsync(string id, [FromQuery(Name = "fran")] int? fromVersion,
         [FromQuery(Name = "till")] int? toVersion)
     {
+        if ((await query.RecordAsync(id))?.DeletedUtc is not null)
+        {
+            return NotFound(); // in the recycle bin
+        }
+
         // Without a choice: the latest version against the one before it.
         var latest = await manager.GetLatestAsync(id);
         var to = toVersion ?? latest?.VersionNumber ?? 0;

@@ -47,6 +47,10 @@ public sealed class HistoryModel(ContentManager manager, ContentLifecycle lifecy
         {
             ErrorMessage = "Någon annan sparade en ny version under tiden. Inget återställdes; försök igen.";
         }
+        catch (ContentValidationException invalid)
+        {
+            ErrorMessage = $"Version {version} kan inte återställas: {string.Join(" ", invalid.Errors.Values)}";
+        }
         catch (ContentOperationException refused)
         {
             ErrorMessage = refused.Message;
@@ -102,7 +106,14 @@ public sealed class HistoryModel(ContentManager manager, ContentLifecycle lifecy
 
         Record = record;
         Versions = await manager.VersionsAsync(id);
-        Retention = await settings.GetAsync<VersionRetention>(RetentionSetting) is { IsValid: true } rule ? rule : Retention;
+        try
+        {
+            Retention = await settings.GetAsync<VersionRetention>(RetentionSetting) is { IsValid: true } rule ? rule : Retention;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A malformed setting only loses the suggestion; the page still works.
+        }
         return true;
     }
 }
