@@ -15,7 +15,10 @@ public sealed record VersionRetention(int? KeepNewest, int? YoungerThanDays)
         && (KeepNewest is not null || YoungerThanDays is not null);
 }
 
-/// <summary>Recycle bin, hard delete, pruning of old versions and the order of items in a list.</summary>
+/// <summary>
+/// What builds on saving: discard a draft, restore an old version, clone; and the recycle bin, hard delete, pruning
+/// of old versions and the order of items in a list.
+/// </summary>
 public sealed class ContentLifecycle(
     ContentDbContext db,
     SharedDbConnection connection,
@@ -26,6 +29,76 @@ public sealed class ContentLifecycle(
     TimeProvider clock)
 {
     private ClaimsPrincipal? User => httpContext.HttpContext?.User;
+
+    /// <summary>Makes the published version the latest again. The discarded draft stays in the history.</summary>
+    public async Task DiscardDraftAsync(string id, int expectedLatestVersion, CancellationToken cancellationToken = default)
+    {
+        var (record, type) = await manager.RequireAsync(id, cancellationToken);
+        if (record.LatestVersion != expectedLatestVersion)
+        {
+            throw new ContentConflictException(id, expectedLatestVersion, record.LatestVersion);
+        }
+
+        if (record.PublishedVersion is null || record.PublishedVersion == record.LatestVersion)
+        {
+            throw new ContentOperationException(record.PublishedVersion is null
+                ? "Innehållet har aldrig publicerats, så det finns ingen publicerad version att gå tillbaka till."
+                : "Det finns inget utkast att kasta.");
+        }
+
+        await using var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken);
+        var released = await db.ContentItemVersions
+            .Where(v => v.ContentItemId == id && v.Latest && v.VersionNumber == expectedLatestVersion)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Latest, false), cancellationToken);
+        if (released != 1)
+        {
+            throw new ContentConflictException(id, expectedLatestVersion, -1);
+        }
+
+        await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Latest, true), cancellationToken);
+        await manager.ReprojectAsync(id, type, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Saves an old version's content as a new draft on top of the latest.</summary>
+    public async Task<ContentItem> RestoreVersionAsync(string id, int versionNumber, int expectedLatestVersion,
+        CancellationToken cancellationToken = default)
+    {
+        var old = await manager.GetVersionAsync(id, versionNumber, cancellationToken)
+            ?? throw new ContentOperationException($"Version {versionNumber} finns inte (den kan ha gallrats).");
+        var draft = old.CloneVersion();
+        return await manager.SaveAsync(draft, expectedLatestVersion, SaveMode.Draft, $"Återställd från version {versionNumber}",
+            cancellationToken);
+    }
+
+    /// <summary>A new draft item with the latest version's content, placed last in the same list.</summary>
+    public async Task<ContentItem> CloneAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var latest = await manager.GetLatestAsync(id, cancellationToken)
+            ?? throw new ContentOperationException("Innehållet finns inte.");
+        var type = await manager.RequireTypeAsync(latest.ContentType, cancellationToken);
+        if (!type.Settings.Creatable)
+        {
+            throw new ContentOperationException($"Nya {type.DisplayName.ToLowerInvariant()} kan inte skapas från administrationen, så den kan inte kopieras.");
+        }
+
+        var copy = manager.New(latest.ContentType, latest.ContainerId);
+        copy.Content = (System.Text.Json.Nodes.JsonObject)latest.Content.DeepClone();
+        if (type.Has(Parts.TitlePartDriver.PartKind))
+        {
+            var title = copy.Get<Parts.TitlePartData>(Parts.TitlePartDriver.PartKind);
+            title.Title = $"{title.Title} (kopia)";
+            copy.Set(Parts.TitlePartDriver.PartKind, null, title);
+        }
+
+        if (type.Has(Parts.AutoroutePartDriver.PartKind))
+        {
+            copy.Set(Parts.AutoroutePartDriver.PartKind, null, new Parts.AutoroutePartData());
+        }
+
+        return await manager.SaveAsync(copy, 0, SaveMode.Draft, "Kopia", cancellationToken);
+    }
 
     /// <summary>Moves the item to the recycle bin: it disappears from lists and public pages, nothing is lost.</summary>
     public async Task RemoveAsync(string id, CancellationToken cancellationToken = default)

@@ -54,7 +54,7 @@ public sealed class EditModel(
         ActionAsync(id, ContentAction.Publish, () => Manager.UnpublishAsync(id), "Innehållet är avpublicerat och syns inte längre för patienter.");
 
     public Task<IActionResult> OnPostDiscardAsync(string id, int baseVersion) =>
-        ActionAsync(id, ContentAction.Edit, () => Manager.DiscardDraftAsync(id, baseVersion),
+        ActionAsync(id, ContentAction.Edit, () => lifecycle.DiscardDraftAsync(id, baseVersion),
             "Utkastet är kastat; den publicerade versionen är åter den senaste. Utkastet finns kvar i historiken.");
 
     public async Task<IActionResult> OnPostCloneAsync(string id)
@@ -66,7 +66,7 @@ public sealed class EditModel(
 
         try
         {
-            var copy = await Manager.CloneAsync(id);
+            var copy = await lifecycle.CloneAsync(id);
             StatusMessage = "Kopian är skapad som ett utkast.";
             return Redirect($"/admin/innehall/{copy.ContentItemId}");
         }

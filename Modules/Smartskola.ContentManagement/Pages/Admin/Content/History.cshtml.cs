@@ -39,7 +39,7 @@ public sealed class HistoryModel(ContentManager manager, ContentLifecycle lifecy
 
         try
         {
-            var draft = await manager.RestoreVersionAsync(id, version, baseVersion);
+            var draft = await lifecycle.RestoreVersionAsync(id, version, baseVersion);
             StatusMessage = $"Version {version} är återställd som nytt utkast (version {draft.VersionNumber}). Publicera när du är klar.";
             return Redirect($"/admin/innehall/{id}");
         }
