@@ -46,6 +46,7 @@ public sealed class ContentManagementModule : ModuleStartup
         services.AddSingleton<ContentDriverRegistry>();
         services.AddSingleton<ContentViewResolver>();
         services.AddScoped<ContentRenderer>();
+        services.AddScoped<ContentAudit>();
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentHandlerInvoker>();
         services.AddScoped<ContentSlugs>();

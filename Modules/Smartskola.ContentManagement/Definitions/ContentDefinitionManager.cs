@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Smartskola.ContentManagement.Data;
 using Smartskola.ContentManagement.Display;
 using Smartskola.ContentManagement.Items;
-using Smartskola.Core.Audit;
 using Smartskola.Core.Persistence;
 using Smartskola.Core.Security;
 
@@ -18,7 +17,7 @@ public sealed class ContentDefinitionManager(
     SharedDbConnection connection,
     ContentDriverRegistry drivers,
     IPermissionDefaults permissionDefaults,
-    IAuditLog audit,
+    ContentAudit audit,
     TimeProvider clock)
 {
     private Dictionary<string, StoredContentType>? _cache;
@@ -47,7 +46,6 @@ public sealed class ContentDefinitionManager(
             throw new ContentOperationException(string.Join(" ", errors));
         }
 
-        var imported = connection.InTransaction;
         await using var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken);
         var record = await db.ContentTypes.FirstOrDefaultAsync(t => t.Name == definition.Name, cancellationToken);
         var created = record is null;
@@ -83,12 +81,8 @@ public sealed class ContentDefinitionManager(
 
         await transaction.CommitAsync(cancellationToken);
         _cache = null;
-        if (!imported)
-        {
-            // A recipe import is audited as a whole by the recipe runner once its transaction commits.
-            await audit.WriteAsync(new AuditEvent(created ? "content-type.create" : "content-type.update", "ContentType",
-                definition.Name), cancellationToken);
-        }
+        await audit.WriteAsync(created ? "content-type.create" : "content-type.update", "ContentType", definition.Name,
+            cancellationToken);
     }
 
     /// <summary>Drops this request's copies (after a change to one was refused and not saved).</summary>
@@ -106,7 +100,7 @@ public sealed class ContentDefinitionManager(
 
         await db.ContentTypes.Where(t => t.Name == name).ExecuteDeleteAsync(cancellationToken);
         _cache = null;
-        await audit.WriteAsync(new AuditEvent("content-type.delete", "ContentType", name), cancellationToken);
+        await audit.WriteAsync("content-type.delete", "ContentType", name, cancellationToken);
     }
 
     private async Task<Dictionary<string, StoredContentType>> LoadAsync(CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Smartskola.ContentManagement.Data;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Handlers;
-using Smartskola.Core.Audit;
 using Smartskola.Core.Persistence;
 using Smartskola.Core.Security;
 
@@ -29,7 +28,7 @@ public sealed class ContentManager(
     ContentHandlerInvoker handlers,
     ContentSlugs slugs,
     IHttpContextAccessor httpContext,
-    IAuditLog audit,
+    ContentAudit audit,
     TimeProvider clock)
 {
     private ClaimsPrincipal? User => httpContext.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
@@ -113,7 +112,6 @@ public sealed class ContentManager(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var imported = connection.InTransaction;
         await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
         {
             var record = existing is null
@@ -134,8 +132,7 @@ public sealed class ContentManager(
 
             if (publish)
             {
-                await db.ContentItemVersions.Where(v => v.ContentItemId == item.ContentItemId && v.Published)
-                    .ExecuteUpdateAsync(s => s.SetProperty(v => v.Published, false), cancellationToken);
+                await WithdrawPublishedAsync(item.ContentItemId, cancellationToken);
             }
 
             var number = existing is null ? 1 : await db.ContentItemVersions
@@ -196,11 +193,7 @@ public sealed class ContentManager(
         if (publish)
         {
             await handlers.AfterAsync(ContentEvent.Publish, context);
-            if (!imported)
-            {
-                // A recipe import is audited as a whole by the recipe runner once its transaction commits.
-                await audit.WriteAsync(new AuditEvent("content.publish", "ContentItem", item.ContentItemId), cancellationToken);
-            }
+            await audit.WriteAsync("content.publish", "ContentItem", item.ContentItemId, cancellationToken);
         }
 
         return item;
@@ -226,8 +219,7 @@ public sealed class ContentManager(
         await handlers.BeforeAsync(ContentEvent.Publish, context);
         await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
         {
-            await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Published, false), cancellationToken);
+            await WithdrawPublishedAsync(id, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var updated = await db.ContentItemVersions
                 .Where(v => v.ContentItemId == id && v.Latest && v.VersionNumber == record.LatestVersion)
@@ -243,7 +235,7 @@ public sealed class ContentManager(
         }
 
         await handlers.AfterAsync(ContentEvent.Publish, context);
-        await audit.WriteAsync(new AuditEvent("content.publish", "ContentItem", id), cancellationToken);
+        await audit.WriteAsync("content.publish", "ContentItem", id, cancellationToken);
     }
 
     public async Task UnpublishAsync(string id, CancellationToken cancellationToken = default)
@@ -260,15 +252,19 @@ public sealed class ContentManager(
         await handlers.BeforeAsync(ContentEvent.Unpublish, context);
         await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
         {
-            await db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Published, false), cancellationToken);
+            await WithdrawPublishedAsync(id, cancellationToken);
             await ReprojectAsync(id, type, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         await handlers.AfterAsync(ContentEvent.Unpublish, context);
-        await audit.WriteAsync(new AuditEvent("content.unpublish", "ContentItem", id), cancellationToken);
+        await audit.WriteAsync("content.unpublish", "ContentItem", id, cancellationToken);
     }
+
+    /// <summary>Clears the published flag (first, so the one-published index never sees two).</summary>
+    private Task WithdrawPublishedAsync(string id, CancellationToken cancellationToken) =>
+        db.ContentItemVersions.Where(v => v.ContentItemId == id && v.Published)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Published, false), cancellationToken);
 
     /// <summary>Whether the latest version is published, if its content equals <paramref name="item"/>'s; else null.</summary>
     private async Task<bool?> UnchangedAsync(ContentItem item, CancellationToken cancellationToken)

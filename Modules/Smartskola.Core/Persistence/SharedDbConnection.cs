@@ -109,6 +109,8 @@ public sealed class DatabaseTransaction(SharedDbConnection owner, DbTransaction 
 
         await transaction.CommitAsync(cancellationToken);
         _completed = true;
+        // Committed is over: the scope's contexts and InTransaction see that now, not only at dispose.
+        await owner.EndTransactionAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -118,12 +120,16 @@ public sealed class DatabaseTransaction(SharedDbConnection owner, DbTransaction 
             return;
         }
 
+        if (_completed)
+        {
+            // Already detached from the scope by the commit (a later transaction in the scope must stay untouched).
+            await transaction.DisposeAsync();
+            return;
+        }
+
         try
         {
-            if (!_completed)
-            {
-                await transaction.RollbackAsync();
-            }
+            await transaction.RollbackAsync();
         }
         catch (System.Data.Common.DbException)
         {

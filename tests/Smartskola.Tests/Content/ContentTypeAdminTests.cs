@@ -14,6 +14,7 @@ public abstract class ContentTypeAdminTests<TSite>(TSite site) : IClassFixture<T
         var created = await admin.SubmitAsync("/admin/innehallstyper",
             new Dictionary<string, string> { ["displayName"] = "Patientberättelse", ["parts"] = "TitlePart" });
         Assert.Equal("/admin/innehallstyper/Patientberattelse", created.Headers.Location!.OriginalString);
+        Assert.Contains(await site.EntriesAsync("content-type.create"), e => e.EntityId == "Patientberattelse");
         await admin.SubmitAsync("/admin/innehallstyper/Patientberattelse",
             new Dictionary<string, string> { ["kind"] = "HtmlBodyPart" }, submitHandler: "AddPart");
         var withField = await admin.ToPageAsync(await admin.FollowAsync(await admin.SubmitAsync(
@@ -43,6 +44,7 @@ public abstract class ContentTypeAdminTests<TSite>(TSite site) : IClassFixture<T
         Assert.Contains("Utkast", draft.Text("[data-testid=content-status]"));
         await SaveOkAsync(editor, id, [], Publish);
 
+        Assert.Contains(await site.EntriesAsync("content.publish"), e => e.EntityId == id);
         var shown = await patient.GetPageAsync(publicUrl);
         Assert.Equal(HttpStatusCode.OK, shown.Status);
         Assert.Equal("Att leva med smärta", shown.Text("main h1"));
