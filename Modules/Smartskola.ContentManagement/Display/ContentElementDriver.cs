@@ -9,6 +9,15 @@ namespace Smartskola.ContentManagement.Display;
 /// <summary>A setting a part or field offers in the type editor (values are stored as strings).</summary>
 public sealed record SettingDescriptor(string Key, string Label, SettingKind Kind, string? Hint = null);
 
+/// <summary>Reading setting values the same way wherever they are used.</summary>
+public static class SettingValues
+{
+    /// <summary>A number setting, written with a decimal comma or point; null if it is not a number.</summary>
+    public static decimal? Number(string? text) =>
+        decimal.TryParse(text?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Number,
+            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+}
+
 public enum SettingKind
 {
     Text,

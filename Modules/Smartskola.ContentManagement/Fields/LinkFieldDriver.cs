@@ -1,4 +1,5 @@
 using Smartskola.ContentManagement.Display;
+using Smartskola.ContentManagement.Sanitizing;
 
 namespace Smartskola.ContentManagement.Fields;
 
@@ -24,20 +25,15 @@ public sealed class LinkFieldDriver : ContentElementDriver<LinkFieldData>
         new("Hint", "Hjälptext", SettingKind.Text),
     ];
 
-    /// <summary>http(s), mailto or a single-slash site path; no whitespace, control characters or backslashes anywhere
-    /// (browsers drop a tab in "/\t/evil.example" and would follow "//evil.example").</summary>
-    public static bool IsAllowed(string url)
-    {
-        if (url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\'))
-        {
-            return false;
-        }
-
-        return url.StartsWith('/')
-            ? !url.StartsWith("//", StringComparison.Ordinal)
-            : Uri.TryCreate(url, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
-    }
+    /// <summary>
+    /// The sanitizer's link rule (http, https, mailto or a single-slash site path), held stricter for a value typed on
+    /// its own: no whitespace or backslash anywhere (browsers drop a tab in "/\t/evil.example" and would follow
+    /// "//evil.example"), no bare fragment, and an absolute address must be a complete URI.
+    /// </summary>
+    public static bool IsAllowed(string url) =>
+        HtmlAllowlist.LinkUrl(url) == url
+        && !url.Any(c => char.IsWhiteSpace(c) || c == '\\')
+        && (url.StartsWith('/') || Uri.TryCreate(url, UriKind.Absolute, out _));
 
     public override Task UpdateAsync(ElementUpdateContext context)
     {

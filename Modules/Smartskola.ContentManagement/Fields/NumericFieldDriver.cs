@@ -70,8 +70,7 @@ public sealed class NumericFieldDriver : ContentElementDriver<NumericFieldData>
         return Task.CompletedTask;
     }
 
-    private static decimal? Limit(ElementContext context, string key) =>
-        decimal.TryParse(context.Setting(key)?.Replace('.', ','), NumberStyles.Number, Swedish, out var v) ? v : null;
+    private static decimal? Limit(ElementContext context, string key) => SettingValues.Number(context.Setting(key));
 
     public override Task<object?> BuildDisplayAsync(ElementContext context)
     {

@@ -101,7 +101,7 @@ public abstract class ContentPublishRightTests<TSite>(TSite site) : IClassFixtur
         Assert.Contains("Du har inte behörighet att publicera det här innehållet", restore.MainText);
         var saveAnyway = await limited.Http.PostAsync($"/admin/innehall/{id}?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = edit.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("main form[data-testid=content-form] input[name=__RequestVerificationToken]")!.Value,
+            ["__RequestVerificationToken"] = edit.Token,
             ["baseVersion"] = "2", ["c.TitlePart.Title"] = "Smygpublicerad",
         }));
         Assert.Equal(HttpStatusCode.Forbidden, saveAnyway.StatusCode);

@@ -64,7 +64,7 @@ public abstract class ContentRecipeTests<TSite, TEmpty>(TSite site, TEmpty empty
         Assert.DoesNotContain("HEMLIG", week.Document.Body!.TextContent);
 
         var exportForm = await admin.GetPageAsync("/admin/innehall/export");
-        var token = exportForm.Document.QuerySelector<IHtmlInputElement>("main input[name=__RequestVerificationToken]")!.Value;
+        var token = exportForm.Token;
         var export = await admin.Http.PostAsync("/admin/innehall/export", new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", token), new("definitions", "Kurs"), new("definitions", "Sida"),
@@ -118,7 +118,7 @@ public abstract class ContentRecipeTests<TSite, TEmpty>(TSite site, TEmpty empty
     private static async Task<Page> UploadAsync(SiteClient client, string json)
     {
         var form = await client.GetPageAsync("/admin/recept");
-        var token = form.Document.QuerySelector<IHtmlInputElement>("main input[name=__RequestVerificationToken]")!.Value;
+        var token = form.Token;
         using var content = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },

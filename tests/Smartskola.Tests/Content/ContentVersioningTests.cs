@@ -66,7 +66,7 @@ public abstract class ContentVersioningTests<TSite>(TSite site) : IClassFixture<
 
         await SaveOkAsync(first, id, Page("Andningsankaret", "<p>Första redaktörens ändring.</p>"));
 
-        var token = secondForm.Document.QuerySelector<IHtmlInputElement>("main form[data-testid=content-form] input[name=__RequestVerificationToken]")!.Value;
+        var token = secondForm.Token;
         var conflict = await second.ToPageAsync(await second.Http.PostAsync($"/admin/innehall/{id}?handler=Save", new FormUrlEncodedContent(
             new Dictionary<string, string>
             {

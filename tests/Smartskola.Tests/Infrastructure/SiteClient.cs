@@ -122,6 +122,10 @@ public sealed record Page(HttpResponseMessage Response, IDocument Document)
     /// <summary>The visible text of the main region, whitespace collapsed.</summary>
     public string MainText => Collapse(Document.QuerySelector("main")?.TextContent ?? Document.Body?.TextContent ?? string.Empty);
 
+    /// <summary>The page's anti-forgery token (every form on a page carries the same one).</summary>
+    public string Token => Document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+        ?? throw new InvalidOperationException($"No anti-forgery token on {Path}");
+
     public string Text(string selector) => Collapse(Document.QuerySelector(selector)?.TextContent ?? string.Empty);
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -92,7 +92,7 @@ public abstract class CareUnitTests<TSite>(TSite site) : IClassFixture<TSite> wh
         using var client = site.CreateSiteClient();
         await client.LoginAsync(DemoUsers.ClinicianNorth);
         var page = await client.GetPageAsync("/admin/enheter");
-        var token = page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var token = page.Token;
 
         var response = await client.Http.PostAsync("/admin/enheter", new FormUrlEncodedContent(new Dictionary<string, string>
         {

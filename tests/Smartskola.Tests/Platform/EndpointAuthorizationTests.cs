@@ -186,7 +186,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
     private static async Task<string> TokenAsync(SiteClient client)
     {
         var page = await client.GetPageAsync("/logga-ut");
-        return page.Document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        return page.Token;
     }
 }
 

@@ -164,7 +164,7 @@ public abstract class UserAdministrationTests<TSite>(TSite site) : IClassFixture
     private static async Task<HttpResponseMessage> PostGrantsAsync(SiteClient client, IEnumerable<string> grants, string? version = null)
     {
         var page = await client.GetPageAsync("/admin/roller");
-        var token = page.Document.QuerySelector<IHtmlInputElement>("main input[name=__RequestVerificationToken]")!.Value;
+        var token = page.Token;
         version ??= page.Document.QuerySelector<IHtmlInputElement>("input[name=version]")!.Value;
         var fields = grants.Select(g => new KeyValuePair<string, string>("grant", g))
             .Append(new("__RequestVerificationToken", token))
@@ -173,7 +173,7 @@ public abstract class UserAdministrationTests<TSite>(TSite site) : IClassFixture
     }
 
     private static async Task<string> TokenAsync(SiteClient client, string url) =>
-        (await client.GetPageAsync(url)).Document.QuerySelector<IHtmlInputElement>("main input[name=__RequestVerificationToken]")!.Value;
+        (await client.GetPageAsync(url)).Token;
 }
 
 public sealed class UserAdministrationTestsSqlite(SqliteSite site) : UserAdministrationTests<SqliteSite>(site);

@@ -186,7 +186,7 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
             }
             else if (descriptor.Kind == SettingKind.Number && value.Length > 0)
             {
-                if (Number(value) is not { } number)
+                if (SettingValues.Number(value) is not { } number)
                 {
                     return (settings, $"{descriptor.Label} måste vara ett tal (nu \"{value}\"). Inget sparades.");
                 }
@@ -201,17 +201,13 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
         }
 
         if (settings.TryGetValue("Minimum", out var min) && settings.TryGetValue("Maximum", out var max)
-            && Number(min) > Number(max))
+            && SettingValues.Number(min) > SettingValues.Number(max))
         {
             return (settings, "Minsta värdet får inte vara större än det största. Inget sparades.");
         }
 
         return (settings, null);
     }
-
-    private static decimal? Number(string text) =>
-        decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.Number,
-            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string? Move<T>(List<T> list, int index, int direction)
     {
