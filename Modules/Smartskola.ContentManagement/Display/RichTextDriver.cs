@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.DependencyInjection;
 using Smartskola.ContentManagement.Sanitizing;
 
 namespace Smartskola.ContentManagement.Display;
@@ -41,10 +42,20 @@ public abstract class RichTextDriver(IHtmlSanitizer sanitizer) : ContentElementD
         return Task.CompletedTask;
     }
 
-    public override Task<object?> BuildDisplayAsync(ElementContext context)
+    public override async Task<object?> BuildDisplayAsync(ElementContext context)
     {
         var html = sanitizer.Sanitize(Read(context).Html);
-        return Task.FromResult<object?>(html.Length == 0 ? null : new HtmlDisplay(context.Label, new HtmlString(html)));
+        if (html.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var filter in context.Services.GetServices<IHtmlDisplayFilter>())
+        {
+            html = await filter.FilterAsync(html);
+        }
+
+        return new HtmlDisplay(context.Label, new HtmlString(html));
     }
 
     public override string ToText(ElementContext context) => HtmlText.ToText(Read(context).Html);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Display;
 using Smartskola.ContentManagement.Items;
@@ -33,8 +34,20 @@ public abstract class ContentEditorPage(ContentManager manager, ContentRenderer 
     [TempData]
     public string? StatusMessage { get; set; }
 
-    protected async Task BuildEditorAsync(ContentItem item, EditorFeedback? feedback = null) =>
+    /// <summary>What <see cref="IContentWarnings"/> providers find in the item shown (missing alt text, captions, …).</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    protected async Task BuildEditorAsync(ContentItem item, EditorFeedback? feedback = null)
+    {
         Editor = await renderer.EditorAsync(item, Type, feedback);
+        var warnings = new List<string>();
+        foreach (var provider in HttpContext.RequestServices.GetServices<IContentWarnings>())
+        {
+            warnings.AddRange(await provider.GetWarningsAsync(item, Type, HttpContext.RequestAborted));
+        }
+
+        Warnings = warnings;
+    }
 
     /// <summary>Reads the form into <paramref name="item"/> and saves it; re-renders the form on any problem.</summary>
     protected async Task<IActionResult> SaveAsync(ContentItem item, int baseVersion, SaveMode mode, bool preview)

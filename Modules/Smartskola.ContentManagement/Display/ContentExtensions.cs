@@ -1,0 +1,24 @@
+using Smartskola.ContentManagement.Definitions;
+using Smartskola.ContentManagement.Items;
+
+namespace Smartskola.ContentManagement.Display;
+
+/// <summary>
+/// Rewrites sanitized rich text just before it is shown (e.g. the media library turns <c>&lt;img src="/media/…"&gt;</c>
+/// into responsive, versioned image URLs). Runs on already-sanitized HTML and must keep it safe.
+/// Register with <c>services.AddScoped&lt;IHtmlDisplayFilter, MyFilter&gt;()</c>; filters run in registration order.
+/// </summary>
+public interface IHtmlDisplayFilter
+{
+    Task<string> FilterAsync(string html, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Problems an editor should fix, shown above the editor (e.g. an image without alt text or a film without captions).
+/// A module that also wants to stop publishing such an item does so in its own <c>PublishingAsync</c> handler.
+/// </summary>
+public interface IContentWarnings
+{
+    Task<IReadOnlyList<string>> GetWarningsAsync(ContentItem item, ContentTypeDefinition type,
+        CancellationToken cancellationToken = default);
+}
