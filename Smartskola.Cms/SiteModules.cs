@@ -2,9 +2,11 @@ using Smartskola.AuditTrail;
 using Smartskola.ContentManagement;
 using Smartskola.Core;
 using Smartskola.Core.Modules;
+using Smartskola.Curriculum;
 using Smartskola.Dashboard;
 using Smartskola.Media;
 using Smartskola.Recipes;
+using Smartskola.Search;
 using Smartskola.Users;
 
 namespace Smartskola.Cms;
@@ -19,6 +21,8 @@ public static class SiteModules
         new UsersModule(),
         new ContentManagementModule(),
         new MediaModule(),
+        new SearchModule(),
+        new CurriculumModule(),
         new DashboardModule(),
         new RecipesModule(),
     ];

@@ -53,6 +53,7 @@ public sealed class ContentManagementModule : ModuleStartup
         services.AddScoped<ContentManager>();
         services.AddScoped<ContentLifecycle>();
         services.AddScoped<ContentQuery>();
+        services.AddScoped<ContentSet>();
         services.AddScoped<ContentVisibility>();
         services.AddScoped<ContentDiff>();
         services.AddScoped<IPermissionSource, ContentTypePermissionSource>();

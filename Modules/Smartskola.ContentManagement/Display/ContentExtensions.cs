@@ -22,3 +22,16 @@ public interface IContentWarnings
     Task<IReadOnlyList<string>> GetWarningsAsync(ContentItem item, ContentTypeDefinition type,
         CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A module that shows some content types on pages of its own (the curriculum shows sections inside the
+/// patient's program, with its own access rules) claims them here, so the generic <c>/innehall/…</c> page sends
+/// readers there instead of showing the item outside those rules.
+/// </summary>
+public interface IContentRouteOwner
+{
+    bool Owns(string contentType);
+
+    /// <summary>Where the published item is read, or null if it is not reachable as a page of its own.</summary>
+    Task<string?> UrlAsync(string contentItemId, string contentType, CancellationToken cancellationToken = default);
+}

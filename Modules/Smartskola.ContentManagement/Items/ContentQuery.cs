@@ -56,6 +56,11 @@ public sealed class ContentQuery(ContentDbContext db)
         return new ContentListPage(items, total, page, filter.PageSize);
     }
 
+    /// <summary>Ids of every item not in the recycle bin (for rebuilding derived indexes).</summary>
+    public Task<List<string>> AllIdsAsync(CancellationToken cancellationToken = default) =>
+        db.ContentItems.AsNoTracking().Where(i => i.DeletedUtc == null).OrderBy(i => i.ContentItemId)
+            .Select(i => i.ContentItemId).ToListAsync(cancellationToken);
+
     public Task<ContentItemRecord?> RecordAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
 

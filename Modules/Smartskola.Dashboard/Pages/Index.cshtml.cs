@@ -5,26 +5,13 @@ using Smartskola.Core.Security;
 namespace Smartskola.Dashboard.Pages;
 
 /// <summary>
-/// The patient's start page. Staff who land here are sent to their workspace; anyone else signed in without a
-/// patient role is refused. (The curriculum module will put the program here.)
+/// The site's front door after sign-in: staff go to their workspace, patients to their program at <c>/program</c>
+/// (the curriculum module); anyone else signed in without a patient role is refused.
 /// </summary>
 public sealed class IndexModel : PageModel
 {
-    public string Name { get; private set; } = string.Empty;
-
-    public IActionResult OnGet()
-    {
-        if (User.HasPermission(CorePermissions.StaffArea))
-        {
-            return Redirect("/admin");
-        }
-
-        if (!User.HasPermission(CorePermissions.PatientArea))
-        {
-            return Forbid();
-        }
-
-        Name = User.DisplayName();
-        return Page();
-    }
+    public IActionResult OnGet() =>
+        User.HasPermission(CorePermissions.StaffArea) ? Redirect("/admin")
+        : User.HasPermission(CorePermissions.PatientArea) ? Redirect("/program")
+        : Forbid();
 }

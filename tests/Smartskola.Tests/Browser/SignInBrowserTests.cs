@@ -23,7 +23,7 @@ public sealed class SignInBrowserTests(BrowserSite site) : BrowserTest(site)
         Assert.Equal("Du är utloggad.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
 
         await SignInAsync(page, DemoUsers.Patient);
-        await page.WaitForURLAsync(Site.BaseUrl + "/");
+        await page.WaitForURLAsync(Site.BaseUrl + "/program");
         Assert.Contains("Välkommen, Pia Patient", await page.GetByTestId("patient-home").InnerTextAsync());
 
         var forbidden = await page.GotoAsync(Site.BaseUrl + "/admin");

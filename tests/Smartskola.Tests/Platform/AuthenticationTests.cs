@@ -23,7 +23,7 @@ public abstract class AuthenticationTests<TSite>(TSite site) : IClassFixture<TSi
         using var client = site.CreateSiteClient();
         var page = await client.ToPageAsync(await client.FollowAsync(await client.LoginAsync(DemoUsers.Patient)));
 
-        Assert.Equal("/", page.Path);
+        Assert.Equal("/program", page.Path);
         Assert.Contains("Välkommen, Pia Patient", page.Text("[data-testid=patient-home]"));
     }
 

@@ -11,11 +11,11 @@ namespace Smartskola.ContentManagement.Pages.Content;
 /// <summary>
 /// The published version of an item, in the patient theme: <c>/innehall/{container slugs…}/{slug}</c>, or
 /// <c>/innehall/objekt/{id}</c> for types without an address part. Signed-in users only; securable types also
-/// need their view permission. Drafts are never shown here.
+/// need their view permission. Drafts are never shown here. Types an <see cref="IContentRouteOwner"/> claims are sent to that module's page.
 /// </summary>
 [Authorize]
 public sealed class DisplayModel(ContentQuery query, ContentManager manager, ContentDefinitionManager definitions,
-    ContentRenderer renderer) : PageModel
+    ContentRenderer renderer, IEnumerable<IContentRouteOwner> owners) : PageModel
 {
     public ContentItemView View { get; private set; } = null!;
 
@@ -24,6 +24,13 @@ public sealed class DisplayModel(ContentQuery query, ContentManager manager, Con
     public async Task<IActionResult> OnGetAsync(string? path)
     {
         var record = await ResolveAsync(path ?? string.Empty);
+        if (record is not null && owners.FirstOrDefault(o => o.Owns(record.ContentType)) is { } owner)
+        {
+            // Shown by its own module, under that module's access rules.
+            return await owner.UrlAsync(record.ContentItemId, record.ContentType, HttpContext.RequestAborted) is { } url
+                ? Redirect(url) : NotFound();
+        }
+
         var item = record is null || record.DeletedUtc is not null ? null : await manager.GetPublishedAsync(record);
         if (item is null || await definitions.GetAsync(item.ContentType) is not { } type
             || !ContentAuthorizer.Can(User, ContentAction.View, type, item))

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Smartskola.ContentManagement.Definitions;
+using Smartskola.ContentManagement.Display;
+using Smartskola.ContentManagement.Items;
+using Smartskola.Curriculum.Reading;
+
+namespace Smartskola.Curriculum.Pages.Program;
+
+/// <summary>A module: introduction, its sections, its mindfulness exercise, earlier exercises and "Kom ihåg".</summary>
+[Authorize]
+public sealed class ModuleModel(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions,
+    ContentQuery query) : ReadingPage(scopes, renderer, definitions)
+{
+    public ProgramModule Module { get; private set; } = null!;
+
+    public RenderedItem Rendered { get; private set; } = null!;
+
+    public RenderedItem? Exercise { get; private set; }
+
+    public IReadOnlyList<ProgramExercise> Earlier { get; private set; } = [];
+
+    /// <summary>Titles of the module's forms (the forms module links them when it lands).</summary>
+    public IReadOnlyList<string> Forms { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int number)
+    {
+        if (await BeginAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        // A locked module is not there for this reader: same answer as one that does not exist.
+        if (Scope.Program.ModuleByNumber(number) is not { } module || !Scope.IsOpen(module))
+        {
+            return NotFound();
+        }
+
+        Module = module;
+        Rendered = await RenderAsync(module.Item);
+        Exercise = module.Exercise is { } exercise ? await RenderAsync(exercise.Item) : null;
+        Earlier = Scope.EarlierExercises(module);
+        Forms = module.FormIds.Count == 0 ? [] : (await query.TitlesAsync(module.FormIds)).Values.ToList();
+        return Page();
+    }
+}

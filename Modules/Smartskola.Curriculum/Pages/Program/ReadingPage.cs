@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Smartskola.ContentManagement.Definitions;
+using Smartskola.ContentManagement.Display;
+using Smartskola.ContentManagement.Items;
+using Smartskola.Curriculum.Reading;
+
+namespace Smartskola.Curriculum.Pages.Program;
+
+/// <summary>
+/// What the program's reading pages share: the reader's <see cref="ReadingScope"/> (patient or preview), and
+/// rendering an item through the content display drivers in the patient theme.
+/// </summary>
+public abstract class ReadingPage(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions)
+    : PageModel
+{
+    public ReadingScope Scope { get; private set; } = null!;
+
+    /// <summary>Resolves the scope; returns the refusal result, or null when the page may go on.</summary>
+    protected async Task<IActionResult?> BeginAsync()
+    {
+        var (scope, refusal) = await scopes.CreateAsync(HttpContext);
+        if (scope is null)
+        {
+            return refusal == ScopeRefusal.Forbidden ? Forbid() : NotFound();
+        }
+
+        Scope = scope;
+        return null;
+    }
+
+    protected async Task<RenderedItem> RenderAsync(ContentItem item)
+    {
+        var type = await definitions.GetAsync(item.ContentType)
+            ?? throw new InvalidOperationException($"Content type '{item.ContentType}' is not defined.");
+        return new RenderedItem(await renderer.DisplayAsync(item, type, ContentRenderer.PatientTheme));
+    }
+}
+
+/// <summary>An item's rendered parts and fields, picked by name in the page's own layout.</summary>
+public sealed class RenderedItem(ContentItemView view)
+{
+    public ElementView? this[string name] => view.Elements.FirstOrDefault(e => e.Name == name);
+
+    public ElementView? Body => this["HtmlBodyPart"];
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Smartskola.ContentManagement.Definitions;
+using Smartskola.ContentManagement.Display;
+using Smartskola.Curriculum.Reading;
+using Smartskola.Search.Data;
+using Smartskola.Search.Querying;
+
+namespace Smartskola.Curriculum.Pages.Program;
+
+/// <summary>Search in the program: only the published program, and only what is open to this reader.</summary>
+[Authorize]
+public sealed class SearchModel(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions,
+    SearchService search) : ReadingPage(scopes, renderer, definitions)
+{
+    public string Query { get; private set; } = string.Empty;
+
+    public IReadOnlyList<(SearchHit Hit, string Url, string Where)>? Results { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? q)
+    {
+        if (await BeginAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        Query = q?.Trim() ?? string.Empty;
+        if (Query.Length == 0)
+        {
+            return Page();
+        }
+
+        // A preview of drafts searches the latest versions; patients only ever the published ones.
+        var scope = Scope.Preview && Scope.Query.Contains("kalla=utkast") ? SearchScope.Latest : SearchScope.Published;
+        var hits = await search.SearchAsync(new SearchRequest(Query, scope, Scope.VisibleItemIds), HttpContext.RequestAborted);
+        Results = hits.Select(h => Locate(h)).OfType<(SearchHit, string, string)>().ToList();
+        return Page();
+    }
+
+    private (SearchHit, string, string)? Locate(SearchHit hit)
+    {
+        var program = Scope.Program;
+        if (program.Item.ContentItemId == hit.ContentItemId)
+        {
+            return (hit, Scope.HomeUrl, "Programmet");
+        }
+
+        if (program.Modules.FirstOrDefault(m => m.Id == hit.ContentItemId) is { } module)
+        {
+            return (hit, Scope.ModuleUrl(module), $"Modul {module.Number}");
+        }
+
+        if (program.FindSection(hit.ContentItemId) is { } found)
+        {
+            return (hit, Scope.SectionUrl(found.Module, found.Section), $"Modul {found.Module.Number}: {found.Module.Title}");
+        }
+
+        return program.Exercises.TryGetValue(hit.ContentItemId, out var exercise)
+            ? (hit, Scope.ExerciseUrl(exercise), "Mindfulnessövning")
+            : null;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Smartskola.ContentManagement.Items;
+
+namespace Smartskola.Curriculum.Reading;
+
+/// <summary>
+/// Builds <see cref="CurriculumProgram"/> from content items in two queries: either what patients may see (the
+/// published versions) or what editors are working on (the latest versions). Modules are ordered by their number,
+/// sections by their place in the module's list. Loaded once per request.
+/// </summary>
+public sealed class CurriculumLoader(ContentSet contentSet)
+{
+    private readonly Dictionary<bool, CurriculumProgram?> _loaded = [];
+
+    public async Task<CurriculumProgram?> LoadAsync(bool latest, CancellationToken cancellationToken = default)
+    {
+        if (_loaded.TryGetValue(latest, out var cached))
+        {
+            return cached;
+        }
+
+        var items = await contentSet.LoadAsync(CurriculumTypes.All, latest, cancellationToken);
+        var program = Build(items);
+        _loaded[latest] = program;
+        return program;
+    }
+
+    private static CurriculumProgram? Build(IReadOnlyList<ContentItem> items)
+    {
+        // One program per site for now; with several, the oldest is the one patients read.
+        var programItem = items.Where(i => i.ContentType == CurriculumTypes.Program).OrderBy(i => i.CreatedUtc).FirstOrDefault();
+        if (programItem is null)
+        {
+            return null;
+        }
+
+        var exercises = items.Where(i => i.ContentType == CurriculumTypes.Exercise)
+            .ToDictionary(i => i.ContentItemId, i => new ProgramExercise(i, Title(i), Slug(i)));
+        var modules = items
+            .Where(i => i.ContentType == CurriculumTypes.Module && i.ContainerId == programItem.ContentItemId)
+            .Select(m => BuildModule(m, items, exercises))
+            .Where(m => m.Number > 0)
+            .OrderBy(m => m.Number).ThenBy(m => m.Item.Order)
+            .DistinctBy(m => m.Number)
+            .ToList();
+        return new CurriculumProgram(programItem, Title(programItem), modules, exercises);
+    }
+
+    private static ProgramModule BuildModule(ContentItem module, IReadOnlyList<ContentItem> items,
+        IReadOnlyDictionary<string, ProgramExercise> exercises)
+    {
+        var sections = items
+            .Where(i => i.ContentType == CurriculumTypes.Section && i.ContainerId == module.ContentItemId)
+            .OrderBy(i => i.Order).ThenBy(i => i.CreatedUtc)
+            .Select(s => new ProgramSection(s, Title(s), Slug(s),
+                s.Element(CurriculumTypes.Section, CurriculumTypes.PatientStoryField)?["value"]?.GetValue<bool>() == true))
+            .ToList();
+        var exerciseId = Ids(module.Element(CurriculumTypes.Module, CurriculumTypes.ExerciseField)).FirstOrDefault();
+        return new ProgramModule(module, Number(module), Title(module), sections,
+            exerciseId is null ? null : exercises.GetValueOrDefault(exerciseId),
+            Ids(module.Element(CurriculumTypes.Module, CurriculumTypes.FormsField)));
+    }
+
+    private static int Number(ContentItem module) =>
+        module.Element(CurriculumTypes.Module, CurriculumTypes.ModuleNumber)?["value"] is JsonValue value
+        && value.TryGetValue<decimal>(out var number) && number is > 0 and < 1000 ? (int)number : 0;
+
+    private static IReadOnlyList<string> Ids(JsonNode? picker) =>
+        picker?["contentItemIds"] is JsonArray ids ? ids.Select(id => id?.GetValue<string>()).OfType<string>().ToList() : [];
+
+    private static string Title(ContentItem item) => item.Element("TitlePart")?["title"]?.GetValue<string>() ?? string.Empty;
+
+    private static string Slug(ContentItem item) =>
+        item.Element("AutoroutePart")?["slug"]?.GetValue<string>() is { Length: > 0 } slug ? slug : item.ContentItemId;
+}

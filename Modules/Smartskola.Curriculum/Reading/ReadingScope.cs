@@ -1,0 +1,79 @@
+namespace Smartskola.Curriculum.Reading;
+
+public enum ModuleState
+{
+    Locked,
+    Open,
+    InProgress,
+    Done,
+}
+
+/// <summary>
+/// What one reader sees of the program: which modules are open, which sections they have read, and where the
+/// pages live (the patient's <c>/program</c>, or an editor's preview with its settings carried in the query).
+/// </summary>
+public sealed class ReadingScope(CurriculumProgram program, IReadOnlySet<string> openModuleIds,
+    IReadOnlySet<string> readSectionIds, bool preview, string basePath, string query)
+{
+    public CurriculumProgram Program { get; } = program;
+
+    public bool Preview { get; } = preview;
+
+    public IReadOnlySet<string> ReadSectionIds { get; } = readSectionIds;
+
+    public IReadOnlyList<ProgramModule> OpenModules { get; } =
+        program.Modules.Where(m => openModuleIds.Contains(m.Id)).ToList();
+
+    public bool IsOpen(ProgramModule module) => OpenModules.Contains(module);
+
+    public ModuleState State(ProgramModule module)
+    {
+        if (!IsOpen(module))
+        {
+            return ModuleState.Locked;
+        }
+
+        var read = module.Sections.Count(s => ReadSectionIds.Contains(s.Id));
+        return read == 0 ? ModuleState.Open : read == module.Sections.Count ? ModuleState.Done : ModuleState.InProgress;
+    }
+
+    public int OpenSectionCount => OpenModules.Sum(m => m.Sections.Count);
+
+    public int ReadSectionCount => OpenModules.Sum(m => m.Sections.Count(s => ReadSectionIds.Contains(s.Id)));
+
+    /// <summary>Exercises of open modules, in module order, each once.</summary>
+    public IReadOnlyList<ProgramExercise> UnlockedExercises =>
+        OpenModules.Select(m => m.Exercise).OfType<ProgramExercise>().DistinctBy(e => e.Id).ToList();
+
+    /// <summary>Exercises introduced in open modules before <paramref name="module"/> (not its own).</summary>
+    public IReadOnlyList<ProgramExercise> EarlierExercises(ProgramModule module) =>
+        OpenModules.Where(m => m.Number < module.Number).Select(m => m.Exercise).OfType<ProgramExercise>()
+            .Where(e => e.Id != module.Exercise?.Id).DistinctBy(e => e.Id).ToList();
+
+    /// <summary>Every item this reader may see: the program, open modules, their sections and unlocked exercises.</summary>
+    public IReadOnlySet<string> VisibleItemIds =>
+        new[] { Program.Item.ContentItemId }
+            .Concat(OpenModules.SelectMany(m => m.Sections.Select(s => s.Id).Prepend(m.Id)))
+            .Concat(UnlockedExercises.Select(e => e.Id)).ToHashSet();
+
+    /// <summary>The first unread section of the earliest open module that is not done.</summary>
+    public (ProgramModule Module, ProgramSection Section)? NextStep =>
+        OpenModules.SelectMany(m => m.Sections.Select(s => (m, s))).Where(p => !ReadSectionIds.Contains(p.s.Id))
+            .Select(p => ((ProgramModule, ProgramSection)?)(p.m, p.s)).FirstOrDefault();
+
+    public string HomeUrl => basePath + query;
+
+    public string ModuleUrl(ProgramModule module) => $"{basePath}/modul/{module.Number}{query}";
+
+    public string SectionUrl(ProgramModule module, ProgramSection section) =>
+        $"{basePath}/modul/{module.Number}/{section.Slug}{query}";
+
+    public string ExercisesUrl => $"{basePath}/ovningar{query}";
+
+    public string ExerciseUrl(ProgramExercise exercise) => $"{basePath}/ovningar/{exercise.Slug}{query}";
+
+    public string SearchUrl => $"{basePath}/sok";
+
+    /// <summary>The preview settings as hidden form fields' values (so the search form keeps them).</summary>
+    public string Query => query;
+}
