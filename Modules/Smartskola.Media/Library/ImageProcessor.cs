@@ -38,6 +38,11 @@ public sealed class ImageProcessor(MediaTools tools)
             {
                 return (null, "Bilden kunde inte läsas. Kontrollera att filen är hel och försök igen.");
             }
+
+            if (format == "webp")
+            {
+                await WebpMetadata.StripAsync(original, cancellationToken);
+            }
         }
 
         var width = await HeaderAsync(original, "width", cancellationToken);
@@ -60,6 +65,7 @@ public sealed class ImageProcessor(MediaTools tools)
                     return (null, "Bilden kunde inte skalas om. Försök igen eller välj en annan bild.");
                 }
 
+                await WebpMetadata.StripAsync(output, cancellationToken);
                 derivatives[target] = output;
             }
         }

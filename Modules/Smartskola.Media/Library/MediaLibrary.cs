@@ -43,17 +43,18 @@ public sealed class MediaLibrary(MediaDbContext db, MediaFileStore store, MediaI
         var normalizedFolder = MediaPaths.Folder(folder)
             ?? throw new MediaException("Mappnamnet är ogiltigt. Använd bokstäver, siffror och bindestreck, med / mellan mappar.");
         var path = MediaPaths.Combine(normalizedFolder, MediaPaths.FileName(fileName));
+        if (MediaFileStore.IsValidPath(path) && await db.Assets.AnyAsync(a => a.Path == path, cancellationToken))
+        {
+            throw new MediaException($"Det finns redan en fil som heter {path}. Välj ett annat namn, eller ersätt filen från dess sida.", 409);
+        }
+
+        // The content is judged first, so a refused type (SVG, a wrong ending) gets its own message.
+        using var prepared = await ingest.PrepareAsync(content, fileName, cancellationToken);
         if (!MediaFileStore.IsValidPath(path))
         {
             throw new MediaException($"Sökvägen '{path}' går inte att använda. Använd bokstäver, siffror och bindestreck och en tillåten filändelse.");
         }
 
-        if (await db.Assets.AnyAsync(a => a.Path == path, cancellationToken))
-        {
-            throw new MediaException($"Det finns redan en fil som heter {path}. Välj ett annat namn, eller ersätt filen från dess sida.", 409);
-        }
-
-        using var prepared = await ingest.PrepareAsync(content, fileName, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var user = http.HttpContext?.User;
         var asset = new MediaAsset

@@ -23,7 +23,8 @@ public sealed class ResponsiveImageFilter(MediaLibrary library) : IHtmlDisplayFi
         }
 
         var document = Parser.ParseDocument("<!DOCTYPE html><html><body></body></html>");
-        var nodes = Parser.ParseFragment(html, document.Body!);
+        // A list of its own: appending moves each node out of the parser's live list.
+        var nodes = Parser.ParseFragment(html, document.Body!).ToList();
         foreach (var node in nodes)
         {
             document.Body!.AppendChild(node);
