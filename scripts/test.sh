@@ -14,6 +14,10 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # Node.js and npm build the rich-text editor bundle (Modules/Smartskola.ContentManagement/Assets) during dotnet build.
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+# The media library runs libvips, ffprobe/ffmpeg and espeak-ng (Modules/Smartskola.Media).
+command -v vipsthumbnail >/dev/null || need+=(libvips-tools)
+command -v ffprobe >/dev/null || need+=(ffmpeg)
+command -v espeak-ng >/dev/null || need+=(espeak-ng)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   sudo_cmd=""

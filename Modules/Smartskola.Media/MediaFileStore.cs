@@ -4,12 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Smartskola.Media;
 
-public sealed class MediaOptions
-{
-    /// <summary>Where media files live; relative paths are under the app's content root.</summary>
-    public string Root { get; set; } = Path.Combine("App_Data", "Media");
-}
-
 /// <summary>
 /// Media files on disk under one root, addressed by a relative path such as <c>bilder/andning.png</c> and served at
 /// <c>/media/{path}</c>. Paths are checked so nothing outside the root can be named.
@@ -18,7 +12,7 @@ public sealed partial class MediaFileStore(IOptions<MediaOptions> options, IHost
 {
     public const string UrlPrefix = "/media/";
 
-    /// <summary>File types the store accepts, by extension (content checks come with the media library).</summary>
+    /// <summary>File types the store accepts, by extension (the library also checks the content).</summary>
     public static readonly IReadOnlySet<string> AllowedExtensions = new HashSet<string>(StringComparer.Ordinal)
     {
         ".jpg", ".jpeg", ".png", ".webp", ".gif", ".mp3", ".m4a", ".ogg", ".wav", ".mp4", ".webm", ".vtt", ".pdf",
@@ -58,6 +52,24 @@ public sealed partial class MediaFileStore(IOptions<MediaOptions> options, IHost
         }
 
         File.Move(temporary, target, overwrite: true);
+    }
+
+    /// <summary>
+    /// Where the WebP derivative of <paramref name="path"/> at <paramref name="width"/> lives: under <c>_w/</c>, a folder no
+    /// valid asset path can name (paths start with a letter or digit).
+    /// </summary>
+    public string? DerivativePath(string path, int width) =>
+        Resolve(path) is null ? null : Path.Combine(RootPath, "_w", width.ToString(System.Globalization.CultureInfo.InvariantCulture), path + ".webp");
+
+    /// <summary>A folder for files being prepared (uploads, derivatives), on the same disk so moves are atomic.</summary>
+    public string StagingPath
+    {
+        get
+        {
+            var staging = Path.Combine(RootPath, "_staging");
+            Directory.CreateDirectory(staging);
+            return staging;
+        }
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._/-]*$")]

@@ -1,46 +1,64 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
+using Smartskola.ContentManagement.Display;
 using Smartskola.Core.Modules;
+using Smartskola.Core.Navigation;
+using Smartskola.Core.Persistence;
 using Smartskola.Core.Recipes;
+using Smartskola.Core.Security;
+using Smartskola.Media.Data;
+using Smartskola.Media.Fields;
+using Smartskola.Media.Library;
+using Smartskola.Media.Publishing;
 using Smartskola.Media.Recipes;
+using Smartskola.Media.Serving;
 
 namespace Smartskola.Media;
 
 /// <summary>
-/// The media file store, the <c>media</c> recipe step and <c>/media/{path}</c> for signed-in users (with range
-/// requests for audio and video). Uploads, derivatives and usage tracking come with the media library.
+/// The media library: files checked by content, cleaned images with WebP derivatives, audio and video facts from
+/// ffprobe, usage tracking, publish rules (alt text, captions, transcripts), the <c>MediaField</c>, responsive images
+/// in rich text, <c>/media/…</c> with access by publication, the admin pages at <c>/admin/media</c> and the
+/// <c>media</c> recipe step.
 /// </summary>
 public sealed class MediaModule : ModuleStartup
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     public override string Name => "Media";
 
     public override int Order => 30;
 
+    public override IEnumerable<Permission> Permissions => MediaPermissions.All;
+
+    public override IEnumerable<AdminMenuItem> AdminMenu => [new("Mediebibliotek", "/admin/media", MediaPermissions.Manage, 24)];
+
     public override void ConfigureServices(ModuleContext context)
     {
-        context.Services.Configure<MediaOptions>(context.Configuration.GetSection("Media"));
-        context.Services.AddSingleton<MediaFileStore>();
-        context.Services.AddScoped<IRecipeStep, MediaRecipeStep>();
+        var services = context.Services;
+        services.Configure<MediaOptions>(context.Configuration.GetSection("Media"));
+        services.AddModuleDbContext<MediaDbContext, MediaSqliteDbContext, MediaPostgresDbContext>(Name);
+        services.AddSingleton<MediaFileStore>();
+        services.AddSingleton<MediaTools>();
+        services.AddSingleton<MediaInspector>();
+        services.AddSingleton<ImageProcessor>();
+        services.AddSingleton<MediaIngest>();
+        services.AddSingleton<SpeechSynthesizer>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaCatalog>();
+        services.AddScoped<MediaUsages>();
+        services.AddScoped<MediaRules>();
+
+        services.AddContentField<MediaFieldDriver>();
+        services.AddContentHandler<MediaPublishingHandler>();
+        services.AddContentHandler<MediaUsageHandler>();
+        services.AddScoped<IContentWarnings, MediaContentWarnings>();
+        services.AddScoped<IHtmlDisplayFilter, ResponsiveImageFilter>();
+
+        services.AddScoped<IRecipeStep, MediaRecipeStep>();
+        UsageTrackingContentStep.Decorate(services);
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/media/{**path}", (string path, MediaFileStore store, HttpContext http) =>
-        {
-            var file = store.Resolve(path);
-            if (file is null || !File.Exists(file))
-            {
-                return Results.NotFound();
-            }
+    public override void UseMiddleware(IApplicationBuilder app) => app.UseMiddleware<UploadSizeMiddleware>();
 
-            ContentTypes.TryGetContentType(file, out var contentType);
-            // Patient material: never kept in shared caches.
-            http.Response.Headers[HeaderNames.CacheControl] = "private, max-age=3600";
-            return Results.File(file, contentType ?? "application/octet-stream", enableRangeProcessing: true);
-        }).RequireAuthorization();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => MediaEndpoints.Map(endpoints);
 }

@@ -88,6 +88,10 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("admin/forhandsgranska/program/ovningar/{slug}", "/admin/forhandsgranska/program/ovningar/kroppsscanning", Previewers),
         new("admin/forhandsgranska/program/sok", "/admin/forhandsgranska/program/sok?q=sm%C3%A4rta", Previewers),
         new("admin/sok", "/admin/sok?q=sm%C3%A4rta", Editors, HasPost: true),
+        new("media/_v/{revision:int}/{**path}", "/media/_v/1/{media}", [.. Staff, "Patient"]),
+        new("media/_w/{width:int}/{revision:int}/{**path}", "/media/_w/320/1/{wide}", [.. Staff, "Patient"]),
+        new("admin/media", "/admin/media", Editors, HasPost: true),
+        new("admin/media/{id:length(32)}", "/admin/media/{asset}", Editors, HasPost: true),
     ];
 
     /// <summary>The demo page the setup recipe creates.</summary>
@@ -185,19 +189,41 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
     private async Task<string> ResolveAsync(string sample) => sample
         .Replace("{page}", DemoPageId, StringComparison.Ordinal)
         .Replace("{media}", await MediaFileAsync(), StringComparison.Ordinal)
+        .Replace("{wide}", "test/bred.png", StringComparison.Ordinal)
+        .Replace("{asset}", (await site.WithScopeAsync(sp => sp.GetRequiredService<Smartskola.Media.Library.MediaLibrary>()
+            .FindByPathAsync("test/punkt.png")))!.Id, StringComparison.Ordinal)
         .Replace("{someone}", (await site.WithScopeAsync(sp =>
             sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Smartskola.Users.Data.User>>()
                 .FindByEmailAsync(DemoUsers.Editor)))!.Id.ToString(), StringComparison.Ordinal)
         .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
         .Replace("{east}", (await site.UnitIdAsync(DemoUsers.UnitEast)).ToString(), StringComparison.Ordinal);
 
+    /// <summary>
+    /// Library files a published page shows (so every signed-in role may fetch them): a 1×1 PNG, and a 400 px wide PNG
+    /// with derivatives. Imported once per site by a recipe.
+    /// </summary>
     private async Task<string> MediaFileAsync()
     {
-        await site.WithScopeAsync(async sp =>
+        if (await site.WithScopeAsync(sp => sp.GetRequiredService<Smartskola.Media.Library.MediaLibrary>().FindByPathAsync("test/punkt.png")) is null)
         {
-            await sp.GetRequiredService<Smartskola.Media.MediaFileStore>().SaveAsync("test/punkt.png", new MemoryStream(TestFiles.Png));
-            return 0;
-        });
+            var folder = Directory.CreateTempSubdirectory("smartskola-recipe-").FullName;
+            await File.WriteAllBytesAsync(Path.Combine(folder, "punkt.png"), TestFiles.Png);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "bred.png"), await TestMedia.PngAsync(400, 300));
+            await File.WriteAllTextAsync(Path.Combine(folder, "media.recipe.json"), """
+                {"name": "media", "steps": [
+                  {"name": "media", "files": [{"path": "test/punkt.png", "source": "punkt.png", "alt": "Punkt"},
+                                              {"path": "test/bred.png", "source": "bred.png", "alt": "Bred"}]},
+                  {"name": "content", "items": [{"contentType": "Sida", "published": true, "content": {
+                    "TitlePart": {"title": "Bilder för behörighetstest"},
+                    "HtmlBodyPart": {"html": "<p><img src=\"/media/test/punkt.png\" alt=\"Punkt\"><img src=\"/media/test/bred.png\" alt=\"Bred\"></p>"}}}]}]}
+                """);
+            await site.WithScopeAsync(async sp =>
+            {
+                await sp.GetRequiredService<Smartskola.Recipes.Services.RecipeRunner>().RunFileAsync(Path.Combine(folder, "media.recipe.json"), isSetup: false);
+                return 0;
+            });
+        }
+
         return "test/punkt.png";
     }
 
