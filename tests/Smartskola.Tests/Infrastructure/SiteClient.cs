@@ -128,5 +128,5 @@ public sealed record Page(HttpResponseMessage Response, IDocument Document)
 
     public string Text(string selector) => Collapse(Document.QuerySelector(selector)?.TextContent ?? string.Empty);
 
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
