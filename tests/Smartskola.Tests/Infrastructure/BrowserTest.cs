@@ -31,9 +31,10 @@ public abstract class BrowserTest(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     /// <summary>A new browser context (its own cookies), signed in as <paramref name="email"/>.</summary>
-    protected async Task<IPage> SignedInPageAsync(string email)
+    /// <param name="bypassCsp">Let the test inject scripts (axe-core) past the site's Content-Security-Policy.</param>
+    protected async Task<IPage> SignedInPageAsync(string email, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "sv-SE" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "sv-SE", BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/logga-in");
         await SignInAsync(page, email);

@@ -7,6 +7,7 @@
 // and Tiptap's injected <style> is switched off (injectCSS: false); all styling lives in editor.css.
 import { Editor } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
+import { initLix } from './lix.js'
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 const ENHANCED = 'richTextEnhanced'
@@ -452,8 +453,14 @@ function get(textarea) {
 
 window.SmartskolaEditor = Object.freeze({ init, enhance, get, isAllowedHref })
 
-if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', () => init(), { once: true })
-} else {
+function start() {
   init()
+  // After the editors exist, so the score sits below the editor rather than inside it.
+  initLix()
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', start, { once: true })
+} else {
+  start()
 }
