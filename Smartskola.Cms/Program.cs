@@ -19,6 +19,11 @@ if (args.Contains(SmartskolaCommands.VerifyAudit))
 
 await app.InitializeSmartskolaAsync();
 
+if (args.Contains(SmartskolaCommands.RebuildSearchIndex))
+{
+    return await SmartskolaCommands.RebuildSearchIndexAsync(app);
+}
+
 if (SmartskolaCommands.RecipePath(args) is { } recipe)
 {
     return await SmartskolaCommands.ImportRecipeAsync(app, recipe);

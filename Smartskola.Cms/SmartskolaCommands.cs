@@ -2,13 +2,25 @@ using Smartskola.AuditTrail.Services;
 using Smartskola.Core.Audit;
 using Smartskola.Core.Recipes;
 using Smartskola.Recipes.Services;
+using Smartskola.Search.Indexing;
 
 namespace Smartskola.Cms;
 
-/// <summary>Command-line verbs: <c>verify-audit</c> and <c>--recipe &lt;file&gt;</c>.</summary>
+/// <summary>Command-line verbs: <c>verify-audit</c>, <c>rebuild-search-index</c> and <c>--recipe &lt;file&gt;</c>.</summary>
 public static class SmartskolaCommands
 {
     public const string VerifyAudit = "verify-audit";
+    public const string RebuildSearchIndex = "rebuild-search-index";
+
+    public static async Task<int> RebuildSearchIndexAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var count = await scope.ServiceProvider.GetRequiredService<SearchIndexer>().RebuildAsync();
+        await scope.ServiceProvider.GetRequiredService<IAuditLog>().WriteAsync(
+            new AuditEvent("search.rebuild", "SearchIndex") { ActorName = "Kommandorad" });
+        Console.WriteLine($"Search index rebuilt: {count} content items indexed.");
+        return 0;
+    }
 
     public static string? RecipePath(string[] args)
     {

@@ -41,28 +41,29 @@ login() {
   awk '$6 == "ss.auth" { printf "ss.auth=%s", $7 }' "$jar"
 }
 
-# wrk once; prints "rps p50 p99" (latencies in ms).
+# wrk once; prints "rps p50 p95 p99" (latencies in ms; p95 comes from bench/percentiles.lua).
 measure() {
   local url="$1" cookie="$2"
   local out
-  if [ -n "$cookie" ]; then out=$(wrk -t1 -c8 -d"${duration}s" --latency -H "Cookie: $cookie" "$url"); else out=$(wrk -t1 -c8 -d"${duration}s" --latency "$url"); fi
+  local script="$root/bench/percentiles.lua"
+  if [ -n "$cookie" ]; then out=$(wrk -t1 -c8 -d"${duration}s" -s "$script" -H "Cookie: $cookie" "$url"); else out=$(wrk -t1 -c8 -d"${duration}s" -s "$script" "$url"); fi
   echo "$out" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
+    /Requests\/sec/ { rps = $2 }
+    /^PERCENTILES/ { split($2, a, "="); p50 = a[2]; split($3, b, "="); p95 = b[2]; split($4, c, "="); p99 = c[2] }
     /Non-2xx/ { bad = $NF }
-    END { if (bad > 0) { print "ERROR non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+    END { if (bad > 0) { print "ERROR non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f %.2f\n", rps, p50, p95, p99 }'
 }
 
-printf '%-14s %8s | %10s %8s %8s | %10s %8s %8s | %s\n' page bytes "page rps" "p50 ms" "p99 ms" "static rps" "p50 ms" "p99 ms" "ratio"
+printf '%-16s %8s | %10s %8s %8s %8s | %10s %8s %8s %8s | %s\n' page bytes "page rps" "p50 ms" "p95 ms" "p99 ms" "static rps" "p50 ms" "p95 ms" "p99 ms" "ratio"
 grep -v '^\s*#' "$root/bench/pages.txt" | while read -r name path account; do
   [ -z "$name" ] && continue
   cookie=""
   [ "$account" != "-" ] && cookie="$(login "$account")"
   size=$(curl -s -H "Cookie: $cookie" "$base$path" | wc -c)
   head -c "$size" /dev/zero | tr '\0' 'x' > "$work/app/wwwroot/bench/$name.html"
-  read -r prps pp50 pp99 < <(measure "$base$path" "$cookie")
-  read -r srps sp50 sp99 < <(measure "$base/bench/$name.html" "")
+  read -r prps pp50 pp95 pp99 < <(measure "$base$path" "$cookie")
+  read -r srps sp50 sp95 sp99 < <(measure "$base/bench/$name.html" "")
   ratio=$(awk -v a="$prps" -v b="$srps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-  printf '%-14s %8d | %10s %8s %8s | %10s %8s %8s | %s\n' "$name" "$size" "$prps" "$pp50" "$pp99" "$srps" "$sp50" "$sp99" "$ratio"
+  printf '%-16s %8d | %10s %8s %8s %8s | %10s %8s %8s %8s | %s\n' "$name" "$size" "$prps" "$pp50" "$pp95" "$pp99" "$srps" "$sp50" "$sp95" "$sp99" "$ratio"
 done
 echo "ratio = page requests/s divided by same-size static file requests/s, same app, same run"
