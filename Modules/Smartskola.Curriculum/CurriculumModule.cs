@@ -41,7 +41,9 @@ public sealed class CurriculumModule : ModuleStartup
     {
         var services = context.Services;
         services.AddModuleDbContext<CurriculumDbContext, CurriculumSqliteDbContext, CurriculumPostgresDbContext>(Name);
+        services.AddMemoryCache();
         services.AddScoped<CurriculumLoader>();
+        services.AddContentHandler<CurriculumCacheHandler>();
         services.AddScoped<ReadingProgress>();
         services.AddScoped<ReadingScopeFactory>();
         services.TryAddScoped<IModuleAccess, AllModulesOpen>();

@@ -11,8 +11,6 @@ public sealed class SectionRead
     public string SectionId { get; set; } = string.Empty;
 
     public DateTime FirstReadUtc { get; set; }
-
-    public DateTime LastReadUtc { get; set; }
 }
 
 public abstract class CurriculumDbContext(DbContextOptions options) : DbContext(options)

@@ -10,17 +10,10 @@ public sealed class ReadingProgress(CurriculumDbContext db, TimeProvider clock)
         (await db.SectionReads.AsNoTracking().Where(r => r.UserId == userId).Select(r => r.SectionId)
             .ToListAsync(cancellationToken)).ToHashSet();
 
+    /// <summary>Records the first time a patient opens a section; later visits write nothing (pages are read often).</summary>
     public async Task MarkReadAsync(Guid userId, string sectionId, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var updated = await db.SectionReads.Where(r => r.UserId == userId && r.SectionId == sectionId)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LastReadUtc, now), cancellationToken);
-        if (updated > 0)
-        {
-            return;
-        }
-
-        db.SectionReads.Add(new SectionRead { UserId = userId, SectionId = sectionId, FirstReadUtc = now, LastReadUtc = now });
+        db.SectionReads.Add(new SectionRead { UserId = userId, SectionId = sectionId, FirstReadUtc = clock.GetUtcNow().UtcDateTime });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Caching.Memory;
 using Smartskola.ContentManagement.Items;
 
 namespace Smartskola.Curriculum.Reading;
@@ -6,24 +7,52 @@ namespace Smartskola.Curriculum.Reading;
 /// <summary>
 /// Builds <see cref="CurriculumProgram"/> from content items in two queries: either what patients may see (the
 /// published versions) or what editors are working on (the latest versions). Modules are ordered by their number,
-/// sections by their place in the module's list. Loaded once per request.
+/// sections by their place in the module's list.
 /// </summary>
-public sealed class CurriculumLoader(ContentSet contentSet)
+/// <remarks>
+/// Every patient page needs the published program, so it is kept in memory for <see cref="CacheLifetime"/> and
+/// dropped at once when curriculum content changes on this instance (<see cref="CurriculumCacheHandler"/>); other
+/// instances catch up within the lifetime. Drafts (previews) are read fresh every time.
+/// </remarks>
+public sealed class CurriculumLoader(ContentSet contentSet, IMemoryCache cache)
 {
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private const string PublishedKey = "curriculum:published";
+
     private readonly Dictionary<bool, CurriculumProgram?> _loaded = [];
 
     public async Task<CurriculumProgram?> LoadAsync(bool latest, CancellationToken cancellationToken = default)
     {
-        if (_loaded.TryGetValue(latest, out var cached))
+        if (_loaded.TryGetValue(latest, out var loaded))
         {
-            return cached;
+            return loaded;
+        }
+
+        if (!latest && cache.TryGetValue(PublishedKey, out CurriculumProgram? cached))
+        {
+            return _loaded[latest] = cached;
         }
 
         var items = await contentSet.LoadAsync(CurriculumTypes.All, latest, cancellationToken);
         var program = Build(items);
-        _loaded[latest] = program;
-        return program;
+        if (!latest)
+        {
+            // Shared between requests from now on: materialize every lazily parsed JSON node first, so concurrent
+            // readers never race to initialize one.
+            foreach (var item in items)
+            {
+                _ = item.Content.ToJsonString();
+            }
+
+            cache.Set(PublishedKey, program, CacheLifetime);
+        }
+
+        return _loaded[latest] = program;
     }
+
+    /// <summary>Drops the shared copy of the published program (after a change to curriculum content).</summary>
+    public static void Forget(IMemoryCache cache) => cache.Remove(PublishedKey);
 
     private static CurriculumProgram? Build(IReadOnlyList<ContentItem> items)
     {

@@ -14,23 +14,9 @@ public sealed class CurriculumRoutes(CurriculumLoader loader) : IContentRouteOwn
             return null;
         }
 
-        var scope = new ReadingScope(program, new HashSet<string>(), new HashSet<string>(), false,
-            ReadingScopeFactory.PatientBase, string.Empty);
-        if (program.Item.ContentItemId == contentItemId)
-        {
-            return scope.HomeUrl;
-        }
-
-        if (program.Modules.FirstOrDefault(m => m.Id == contentItemId) is { } module)
-        {
-            return scope.ModuleUrl(module);
-        }
-
-        if (program.FindSection(contentItemId) is { } found)
-        {
-            return scope.SectionUrl(found.Module, found.Section);
-        }
-
-        return program.Exercises.TryGetValue(contentItemId, out var exercise) ? scope.ExerciseUrl(exercise) : null;
+        // Where a patient with every module open would read it; the page itself applies the patient's real access.
+        var everything = program.Modules.Select(m => m.Id).ToHashSet();
+        var scope = new ReadingScope(program, everything, new HashSet<string>(), false, ReadingScopeFactory.PatientBase, string.Empty);
+        return scope.Locate(contentItemId)?.Url;
     }
 }

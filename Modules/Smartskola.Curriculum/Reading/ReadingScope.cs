@@ -61,6 +61,27 @@ public sealed class ReadingScope(CurriculumProgram program, IReadOnlySet<string>
         OpenModules.SelectMany(m => m.Sections.Select(s => (m, s))).Where(p => !ReadSectionIds.Contains(p.s.Id))
             .Select(p => ((ProgramModule, ProgramSection)?)(p.m, p.s)).FirstOrDefault();
 
+    /// <summary>Where an item of the program is read and what to call that place, or null if it is not part of it.</summary>
+    public (string Url, string Where)? Locate(string contentItemId)
+    {
+        if (Program.Item.ContentItemId == contentItemId)
+        {
+            return (HomeUrl, "Programmet");
+        }
+
+        if (Program.Modules.FirstOrDefault(m => m.Id == contentItemId) is { } module)
+        {
+            return (ModuleUrl(module), $"Modul {module.Number}");
+        }
+
+        if (Program.FindSection(contentItemId) is { } found)
+        {
+            return (SectionUrl(found.Module, found.Section), $"Modul {found.Module.Number}: {found.Module.Title}");
+        }
+
+        return Program.Exercises.TryGetValue(contentItemId, out var exercise) ? (ExerciseUrl(exercise), "Mindfulnessövning") : null;
+    }
+
     public string HomeUrl => basePath + query;
 
     public string ModuleUrl(ProgramModule module) => $"{basePath}/modul/{module.Number}{query}";

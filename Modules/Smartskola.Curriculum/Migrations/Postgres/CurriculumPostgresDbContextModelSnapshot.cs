@@ -34,9 +34,6 @@ namespace Smartskola.Curriculum.Migrations.Postgres
                     b.Property<DateTime>("FirstReadUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime>("LastReadUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.HasKey("UserId", "SectionId");
 
                     b.ToTable("CurriculumSectionReads", (string)null);

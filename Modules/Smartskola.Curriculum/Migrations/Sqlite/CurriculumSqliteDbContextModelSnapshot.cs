@@ -29,9 +29,6 @@ namespace Smartskola.Curriculum.Migrations.Sqlite
                     b.Property<DateTime>("FirstReadUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LastReadUtc")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("UserId", "SectionId");
 
                     b.ToTable("CurriculumSectionReads", (string)null);

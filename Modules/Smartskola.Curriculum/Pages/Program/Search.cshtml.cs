@@ -33,30 +33,8 @@ public sealed class SearchModel(ReadingScopeFactory scopes, ContentRenderer rend
         // A preview of drafts searches the latest versions; patients only ever the published ones.
         var scope = Scope.Preview && Scope.Query.Contains("kalla=utkast") ? SearchScope.Latest : SearchScope.Published;
         var hits = await search.SearchAsync(new SearchRequest(Query, scope, Scope.VisibleItemIds), HttpContext.RequestAborted);
-        Results = hits.Select(h => Locate(h)).OfType<(SearchHit, string, string)>().ToList();
+        Results = hits.Select(h => Scope.Locate(h.ContentItemId) is { } place ? (h, place.Url, place.Where) : ((SearchHit, string, string)?)null)
+            .OfType<(SearchHit, string, string)>().ToList();
         return Page();
-    }
-
-    private (SearchHit, string, string)? Locate(SearchHit hit)
-    {
-        var program = Scope.Program;
-        if (program.Item.ContentItemId == hit.ContentItemId)
-        {
-            return (hit, Scope.HomeUrl, "Programmet");
-        }
-
-        if (program.Modules.FirstOrDefault(m => m.Id == hit.ContentItemId) is { } module)
-        {
-            return (hit, Scope.ModuleUrl(module), $"Modul {module.Number}");
-        }
-
-        if (program.FindSection(hit.ContentItemId) is { } found)
-        {
-            return (hit, Scope.SectionUrl(found.Module, found.Section), $"Modul {found.Module.Number}: {found.Module.Title}");
-        }
-
-        return program.Exercises.TryGetValue(hit.ContentItemId, out var exercise)
-            ? (hit, Scope.ExerciseUrl(exercise), "Mindfulnessövning")
-            : null;
     }
 }

@@ -49,7 +49,7 @@ public sealed class SectionModel(ReadingScopeFactory scopes, ContentRenderer ren
         Next = index + 1 < module.Sections.Count ? module.Sections[index + 1] : null;
         NextModule = Scope.OpenModules.FirstOrDefault(m => m.Number > module.Number);
         Rendered = await RenderAsync(section.Item);
-        if (!Scope.Preview && User.UserId() is { } userId)
+        if (!Scope.Preview && !Scope.ReadSectionIds.Contains(section.Id) && User.UserId() is { } userId)
         {
             await progress.MarkReadAsync(userId, section.Id, HttpContext.RequestAborted);
         }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Smartskola.Curriculum.Migrations.Postgres
+namespace Smartskola.Curriculum.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,9 @@ namespace Smartskola.Curriculum.Migrations.Postgres
                 name: "CurriculumSectionReads",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SectionId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    FirstReadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastReadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SectionId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FirstReadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
