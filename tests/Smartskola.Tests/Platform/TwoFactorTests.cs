@@ -80,6 +80,7 @@ public sealed class MandatoryTwoFactorTests(MandatoryTwoFactorSite site) : IClas
         using var client = site.CreateSiteClient();
         await client.LoginAsync(DemoUsers.Patient);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal("/program", (await client.GetAsync("/")).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/program")).StatusCode);
     }
 }
