@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Smartskola.ContentManagement.Display;
+using Smartskola.ContentManagement.Handlers;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
 using Smartskola.Core.Persistence;
@@ -55,7 +56,7 @@ public sealed class MediaModule : ModuleStartup
         services.AddScoped<IHtmlDisplayFilter, ResponsiveImageFilter>();
 
         services.AddScoped<IRecipeStep, MediaRecipeStep>();
-        UsageTrackingContentStep.Decorate(services);
+        services.AddScoped<IContentImportListener, MediaImportListener>();
     }
 
     public override void UseMiddleware(IApplicationBuilder app) => app.UseMiddleware<UploadSizeMiddleware>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Smartskola.ContentManagement;
 using Smartskola.ContentManagement.Display;
+using Smartskola.ContentManagement.Handlers;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
 using Smartskola.Core.Persistence;
@@ -36,5 +37,6 @@ public sealed class SearchModule : ModuleStartup
         services.AddScoped<SearchIndexer>();
         services.AddScoped<SearchService>();
         services.AddContentHandler<SearchContentHandler>();
+        services.AddScoped<IContentImportListener, SearchImportListener>();
     }
 }

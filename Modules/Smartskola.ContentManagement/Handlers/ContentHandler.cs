@@ -73,3 +73,13 @@ public sealed class ContentContext(ContentItem item, ContentTypeDefinition type,
         CancelReason ??= reason;
     }
 }
+
+/// <summary>
+/// Told once after a recipe's <c>content</c> step, with every item it wrote. Items imported with their whole version
+/// history are written directly, without content events, so modules that keep indexes of content (search, media
+/// usage) bring them up to date here. Runs inside the recipe's transaction.
+/// </summary>
+public interface IContentImportListener
+{
+    Task ImportedAsync(IReadOnlyList<string> contentItemIds, CancellationToken cancellationToken = default);
+}

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Smartskola.ContentManagement.Data;
+using Smartskola.ContentManagement.Handlers;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Items;
 using Smartskola.Core.Recipes;
@@ -16,7 +17,8 @@ namespace Smartskola.ContentManagement.Recipes;
 public sealed partial class ContentRecipeStep(
     ContentDbContext db,
     ContentDefinitionManager definitions,
-    ContentManager manager) : IRecipeStep
+    ContentManager manager,
+    IEnumerable<IContentImportListener> listeners) : IRecipeStep
 {
     public string Name => "content";
 
@@ -107,6 +109,7 @@ public sealed partial class ContentRecipeStep(
     {
         var items = step.GetProperty("items").EnumerateArray()
             .Select(e => e.Deserialize<RecipeContentItem>(ContentItem.Json)!).ToList();
+        var imported = new List<string>();
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -124,7 +127,7 @@ public sealed partial class ContentRecipeStep(
             {
                 if (existing is null)
                 {
-                    await ImportNewAsync(item, type, cancellationToken);
+                    imported.Add(await ImportNewAsync(item, type, cancellationToken));
                 }
                 else if (existing.ContentType != item.ContentType)
                 {
@@ -134,6 +137,7 @@ public sealed partial class ContentRecipeStep(
                 else
                 {
                     await ImportOnTopAsync(existing, item, cancellationToken);
+                    imported.Add(existing.ContentItemId);
                 }
             }
             catch (Exception exception) when (exception is ContentOperationException or ContentValidationException
@@ -146,6 +150,12 @@ public sealed partial class ContentRecipeStep(
                         : exception.Message;
                 throw new RecipeStepException($"items[{i}] ({item.ContentType}): {message}");
             }
+        }
+
+        // Items written with their whole history bypass the content events; tell the derived indexes once.
+        foreach (var listener in listeners)
+        {
+            await listener.ImportedAsync(imported, cancellationToken);
         }
     }
 
@@ -167,7 +177,8 @@ public sealed partial class ContentRecipeStep(
         }
     }
 
-    private async Task ImportNewAsync(RecipeContentItem source, ContentTypeDefinition type, CancellationToken cancellationToken)
+    /// <returns>The new item's id.</returns>
+    private async Task<string> ImportNewAsync(RecipeContentItem source, ContentTypeDefinition type, CancellationToken cancellationToken)
     {
         if (source.Versions is null)
         {
@@ -178,7 +189,7 @@ public sealed partial class ContentRecipeStep(
             item.Owner = source.Owner;
             item.OwnerName = source.OwnerName;
             await manager.SaveAsync(item, 0, source.Published ? SaveMode.Publish : SaveMode.Draft, cancellationToken: cancellationToken);
-            return;
+            return item.ContentItemId;
         }
 
         var versions = source.Versions.OrderBy(v => v.VersionNumber).ToList();
@@ -219,6 +230,7 @@ public sealed partial class ContentRecipeStep(
         var published = rows.SingleOrDefault(r => r.Published) is { } p ? ContentItem.From(p, record) : null;
         ContentProjection.Apply(record, type, latest, published);
         await db.SaveChangesAsync(cancellationToken);
+        return record.ContentItemId;
     }
 
     [GeneratedRegex("^[a-f0-9]{32}$")]

@@ -83,6 +83,11 @@ public abstract class ContentRecipeTests<TSite, TEmpty>(TSite site, TEmpty empty
         Assert.Equal(await SnapshotAsync(site), await SnapshotAsync(empty));
         Assert.Contains("\"Vecka 2\"", await SnapshotAsync(empty));
         Assert.Contains(binned, await SnapshotAsync(empty));
+
+        // Imported with their history (no content events), the items are still found by search.
+        var hits = await empty.WithScopeAsync(sp => sp.GetRequiredService<Smartskola.Search.Querying.SearchService>()
+            .SearchAsync(new Smartskola.Search.Querying.SearchRequest("fortsättningen", Smartskola.Search.Data.SearchScope.Latest)));
+        Assert.Contains(hits, h => h.Title == "Vecka 2");
     }
 
     [Fact]

@@ -92,6 +92,44 @@ public abstract class CurriculumReadingTests<TSite>(TSite site) : IClassFixture<
         var byPath = await patient.GetAsync("/innehall/digitala-smartskolan/introduktion-och-smartfysiologi/presentation-av-upplagget");
         Assert.Equal(HttpStatusCode.Redirect, byPath.StatusCode);
         Assert.Equal("/program/modul/1/presentation-av-upplagget", byPath.Headers.Location!.OriginalString);
+
+        // An editor following "Visa publicerad sida" lands in the preview of the published program.
+        using var editor = await ContentForms.SignedInAsync(site, DemoUsers.Editor);
+        var staff = await editor.GetAsync("/innehall/digitala-smartskolan/introduktion-och-smartfysiologi/presentation-av-upplagget");
+        Assert.Equal("/admin/forhandsgranska/program/modul/1/presentation-av-upplagget?moduler=alla&kalla=publicerat",
+            staff.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(staff.Headers.Location.OriginalString)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_editor_previews_drafts_with_a_chosen_set_of_open_modules_while_patients_see_the_published_text()
+    {
+        const string section = "5a0d1e000000000000000000000a0203"; // module 2, "Läkemedelsbehandling"
+        using var editor = await ContentForms.SignedInAsync(site, DemoUsers.Editor);
+        await ContentForms.SaveOkAsync(editor, section, new() { ["c.TitlePart.Title"] = "Läkemedel – utkast" });
+
+        var settings = await editor.GetPageAsync("/admin/program/forhandsgranska");
+        Assert.Equal(8, settings.Document.QuerySelectorAll("input[name=moduler][type=checkbox]").Length);
+
+        var drafts = await editor.GetPageAsync("/admin/forhandsgranska/program?moduler=1&moduler=2&kalla=utkast");
+        Assert.Contains("modul 1, 2 öppna", drafts.Text("[data-testid=preview-banner]"));
+        var states = drafts.Document.QuerySelectorAll("[data-testid=module-state]").Select(e => e.TextContent).ToList();
+        Assert.Equal(["Öppen", "Öppen", "Inte öppnad ännu"], states.Take(3).ToList());
+        var module = await editor.GetPageAsync("/admin/forhandsgranska/program/modul/2?moduler=1,2&kalla=utkast");
+        Assert.Contains("Läkemedel – utkast", module.Text("[data-testid=section-list]"));
+        // Links inside the preview keep its settings.
+        Assert.All(module.Document.QuerySelectorAll("[data-testid=section-list] a"),
+            a => Assert.EndsWith("?moduler=1,2&kalla=utkast", a.GetAttribute("href")));
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin/forhandsgranska/program/modul/3?moduler=1,2&kalla=utkast")).StatusCode);
+
+        var published = await editor.GetPageAsync("/admin/forhandsgranska/program/modul/2?moduler=alla&kalla=publicerat");
+        Assert.Contains("Läkemedelsbehandling", published.Text("[data-testid=section-list]"));
+        Assert.DoesNotContain("utkast", published.Text("[data-testid=section-list]"));
+
+        using var patient = await ContentForms.SignedInAsync(site, DemoUsers.Patient);
+        var patientModule = await patient.GetPageAsync("/program/modul/2");
+        Assert.Contains("Läkemedelsbehandling", patientModule.Text("[data-testid=section-list]"));
+        Assert.DoesNotContain("utkast", patientModule.MainText);
     }
 
     [Fact]
