@@ -59,6 +59,9 @@ public sealed class ContentLifecycle(
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Latest, true), cancellationToken);
         await manager.ReprojectAsync(id, type, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The latest version changed: indexes of the latest version (search, media usage) must follow.
+        await handlers.AfterAsync(ContentEvent.Update,
+            new ContentContext((await manager.GetLatestAsync(id, cancellationToken))!, type, User));
     }
 
     /// <summary>Saves an old version's content as a new draft on top of the latest.</summary>

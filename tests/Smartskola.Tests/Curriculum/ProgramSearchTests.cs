@@ -32,6 +32,21 @@ public abstract class ProgramSearchTests<TSite>(TSite site) : IClassFixture<TSit
     }
 
     [Fact]
+    public async Task A_discarded_draft_is_no_longer_found_by_editors()
+    {
+        const string section = "5a0d1e000000000000000000000a0503"; // module 5, "Ångest, oro och stress"
+        using var editor = await SignedInAsync(site, DemoUsers.Editor);
+        await SaveOkAsync(editor, section, new() { ["c.HtmlBodyPart.Html"] = "<p>Ett utkast om kolibrier.</p>" });
+        Assert.Contains("Ångest, oro och stress", (await editor.GetPageAsync("/admin/sok?q=kolibri")).Text("[data-testid=search-results]"));
+
+        var discarded = await editor.SubmitAsync($"/admin/innehall/{section}", new Dictionary<string, string>(), "main form.form-inline",
+            button: "button[formaction*='handler=Discard']");
+        Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        Assert.Contains("Inga träffar", (await editor.GetPageAsync("/admin/sok?q=kolibri")).MainText);
+        Assert.Contains("Ångest, oro och stress", (await editor.GetPageAsync("/admin/sok?q=oron")).Text("[data-testid=search-results]"));
+    }
+
+    [Fact]
     public async Task Search_input_is_text_not_query_syntax()
     {
         using var patient = await SignedInAsync(site, DemoUsers.Patient);
