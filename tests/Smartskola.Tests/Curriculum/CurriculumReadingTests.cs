@@ -122,6 +122,10 @@ public abstract class CurriculumReadingTests<TSite>(TSite site) : IClassFixture<
             a => Assert.EndsWith("?moduler=1,2&kalla=utkast", a.GetAttribute("href")));
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/admin/forhandsgranska/program/modul/3?moduler=1,2&kalla=utkast")).StatusCode);
 
+        // Links in the texts to the patient's program stay inside the preview.
+        var closing = await editor.GetPageAsync("/admin/forhandsgranska/program/modul/8/mindfulnessovningar?moduler=alla&kalla=utkast");
+        Assert.Equal("/admin/forhandsgranska/program/ovningar", closing.Document.QuerySelector("[data-testid=section] .prose a")!.GetAttribute("href"));
+
         var published = await editor.GetPageAsync("/admin/forhandsgranska/program/modul/2?moduler=alla&kalla=publicerat");
         Assert.Contains("Läkemedelsbehandling", published.Text("[data-testid=section-list]"));
         Assert.DoesNotContain("utkast", published.Text("[data-testid=section-list]"));

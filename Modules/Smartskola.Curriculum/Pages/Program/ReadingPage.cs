@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Smartskola.ContentManagement.Definitions;
@@ -33,8 +34,22 @@ public abstract class ReadingPage(ReadingScopeFactory scopes, ContentRenderer re
     {
         var type = await definitions.GetAsync(item.ContentType)
             ?? throw new InvalidOperationException($"Content type '{item.ContentType}' is not defined.");
-        return new RenderedItem(await renderer.DisplayAsync(item, type, ContentRenderer.PatientTheme));
+        var view = await renderer.DisplayAsync(item, type, ContentRenderer.PatientTheme);
+        return new RenderedItem(Scope.Preview ? view with { Elements = view.Elements.Select(PreviewLinks).ToList() } : view);
     }
+
+    /// <summary>In the preview, links in texts to the patient's program stay inside the preview.</summary>
+    private static ElementView PreviewLinks(ElementView element) =>
+        element.Model is HtmlDisplay html
+            ? element with
+            {
+                Model = html with
+                {
+                    Html = new HtmlString(html.Html.ToString()!.Replace(
+                        $"href=\"{ReadingScopeFactory.PatientBase}", $"href=\"{ReadingScopeFactory.PreviewBase}", StringComparison.Ordinal)),
+                },
+            }
+            : element;
 }
 
 /// <summary>An item's rendered parts and fields, picked by name in the page's own layout.</summary>
