@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Smartskola.ContentManagement.Display;
+using Smartskola.ContentManagement.Handlers;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
 using Smartskola.Core.Persistence;
@@ -44,6 +45,7 @@ public sealed class CurriculumModule : ModuleStartup
         services.AddMemoryCache();
         services.AddScoped<CurriculumLoader>();
         services.AddContentHandler<CurriculumCacheHandler>();
+        services.AddScoped<IContentImportListener, CurriculumImportListener>();
         services.AddScoped<ReadingProgress>();
         services.AddScoped<ReadingScopeFactory>();
         services.TryAddScoped<IModuleAccess, AllModulesOpen>();

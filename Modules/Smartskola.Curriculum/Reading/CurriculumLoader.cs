@@ -38,13 +38,8 @@ public sealed class CurriculumLoader(ContentSet contentSet, IMemoryCache cache)
         var program = Build(items);
         if (!latest)
         {
-            // Shared between requests from now on: materialize every lazily parsed JSON node first, so concurrent
-            // readers never race to initialize one.
-            foreach (var item in items)
-            {
-                _ = item.Content.ToJsonString();
-            }
-
+            // Shared between requests from now on: the items are read-only from here (reading JSON nodes from
+            // several threads is safe; changing them is not). Display drivers only read.
             cache.Set(PublishedKey, program, CacheLifetime);
         }
 

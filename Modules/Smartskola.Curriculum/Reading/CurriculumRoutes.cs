@@ -5,7 +5,7 @@ using Smartskola.Core.Security;
 namespace Smartskola.Curriculum.Reading;
 
 /// <summary>Curriculum items are read inside the program (with its access rules), never at the generic content address.</summary>
-public sealed class CurriculumRoutes(CurriculumLoader loader, IHttpContextAccessor http) : IContentRouteOwner
+public sealed class CurriculumRoutes(CurriculumLoader loader, ReadingScopeFactory scopes, IHttpContextAccessor http) : IContentRouteOwner
 {
     public bool Owns(string contentType) => CurriculumTypes.All.Contains(contentType);
 
@@ -16,15 +16,17 @@ public sealed class CurriculumRoutes(CurriculumLoader loader, IHttpContextAccess
             return null;
         }
 
-        // Where a patient would read it (the page applies the patient's real access); staff who may preview (an editor
-        // following "Visa publicerad sida") get the published preview instead of a refusal.
+        // Staff who may preview (an editor following "Visa publicerad sida") get the published preview; a patient gets
+        // the page only if it is open to them, so a locked section's address is not given away.
         var user = http.HttpContext?.User;
-        var preview = user is not null && !user.HasPermission(CorePermissions.PatientArea) && user.HasPermission(CurriculumPermissions.Preview);
-        var everything = program.Modules.Select(m => m.Id).ToHashSet();
-        var scope = preview
-            ? new ReadingScope(program, everything, new HashSet<string>(), true, ReadingScopeFactory.PreviewBase,
-                new PreviewSettings(null, Drafts: false).ToQuery())
-            : new ReadingScope(program, everything, new HashSet<string>(), false, ReadingScopeFactory.PatientBase, string.Empty);
-        return scope.Locate(contentItemId)?.Url;
+        if (user is not null && !user.HasPermission(CorePermissions.PatientArea) && user.HasPermission(CurriculumPermissions.Preview))
+        {
+            var everything = program.Modules.Select(m => m.Id).ToHashSet();
+            return new ReadingScope(program, everything, new HashSet<string>(), true, ReadingScopeFactory.PreviewBase,
+                new PreviewSettings(null, Drafts: false).ToQuery()).Locate(contentItemId)?.Url;
+        }
+
+        var (scope, _) = http.HttpContext is { } context ? await scopes.CreateAsync(context) : (null, ScopeRefusal.Forbidden);
+        return scope is not null && scope.VisibleItemIds.Contains(contentItemId) ? scope.Locate(contentItemId)?.Url : null;
     }
 }

@@ -34,7 +34,7 @@ public sealed class ReadingScope(CurriculumProgram program, IReadOnlySet<string>
         }
 
         var read = module.Sections.Count(s => ReadSectionIds.Contains(s.Id));
-        return read == 0 ? ModuleState.Open : read == module.Sections.Count ? ModuleState.Done : ModuleState.InProgress;
+        return module.Sections.Count == 0 ? ModuleState.Open : read == 0 ? ModuleState.Open : read == module.Sections.Count ? ModuleState.Done : ModuleState.InProgress;
     }
 
     public int OpenSectionCount => OpenModules.Sum(m => m.Sections.Count);

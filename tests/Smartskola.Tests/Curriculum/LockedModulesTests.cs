@@ -29,6 +29,9 @@ public abstract class LockedModulesTests<TSite>(TSite site) : IClassFixture<TSit
         Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync("/program/modul/6")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync("/program/modul/6/introduktion-somnens-betydelse")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync("/program/ovningar/andrum")).StatusCode);
+        // The generic address neither shows a locked section nor gives away where it would be.
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync("/innehall/digitala-smartskolan/livsstil/introduktion-somnens-betydelse")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await patient.GetAsync("/innehall/digitala-smartskolan/introduktion-och-smartfysiologi/om-programmet")).StatusCode);
         Assert.Equal(["Kroppsscanning", "Andningsankaret"], (await patient.GetPageAsync("/program/ovningar"))
             .Document.QuerySelectorAll("[data-testid=exercise-list] li a").Select(a => a.TextContent).ToList());
 

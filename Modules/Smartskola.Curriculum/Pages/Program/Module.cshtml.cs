@@ -20,7 +20,7 @@ public sealed class ModuleModel(ReadingScopeFactory scopes, ContentRenderer rend
 
     public IReadOnlyList<ProgramExercise> Earlier { get; private set; } = [];
 
-    /// <summary>Titles of the module's forms (the forms module links them when it lands).</summary>
+    /// <summary>Titles of the module's published forms, in the editor's order (the forms module links them when it lands).</summary>
     public IReadOnlyList<string> Forms { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int number)
@@ -40,7 +40,7 @@ public sealed class ModuleModel(ReadingScopeFactory scopes, ContentRenderer rend
         Rendered = await RenderAsync(module.Item);
         Exercise = module.Exercise is { } exercise ? await RenderAsync(exercise.Item) : null;
         Earlier = Scope.EarlierExercises(module);
-        Forms = module.FormIds.Count == 0 ? [] : (await query.TitlesAsync(module.FormIds)).Values.ToList();
+        Forms = module.FormIds.Count == 0 ? [] : (await query.PublishedLinksAsync(module.FormIds)).Select(f => f.Title).ToList();
         return Page();
     }
 }

@@ -25,9 +25,6 @@ public sealed class SectionModel(ReadingScopeFactory scopes, ContentRenderer ren
 
     public ProgramSection? Next { get; private set; }
 
-    /// <summary>The next open module, offered after the module's last section.</summary>
-    public ProgramModule? NextModule { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(int number, string slug)
     {
         if (await BeginAsync() is { } refused)
@@ -47,7 +44,6 @@ public sealed class SectionModel(ReadingScopeFactory scopes, ContentRenderer ren
         Position = index + 1;
         Previous = index > 0 ? module.Sections[index - 1] : null;
         Next = index + 1 < module.Sections.Count ? module.Sections[index + 1] : null;
-        NextModule = Scope.OpenModules.FirstOrDefault(m => m.Number > module.Number);
         Rendered = await RenderAsync(section.Item);
         if (!Scope.Preview && !Scope.ReadSectionIds.Contains(section.Id) && User.UserId() is { } userId)
         {
