@@ -41,6 +41,12 @@ public abstract class ContentHandler
     public virtual Task DestroyingAsync(ContentContext context) => Task.CompletedTask;
 
     public virtual Task DestroyedAsync(ContentContext context) => Task.CompletedTask;
+
+    /// <summary>
+    /// After every committed change, whatever its kind (runs after the specific -ed method). For handlers that keep
+    /// something derived from content (an index, a cache) and only need to know that an item changed.
+    /// </summary>
+    public virtual Task ChangedAsync(ContentEvent change, ContentContext context) => Task.CompletedTask;
 }
 
 public enum ContentEvent

@@ -23,8 +23,16 @@ public sealed class ContentHandlerInvoker(IEnumerable<ContentHandler> handlers, 
     public Task BeforeAsync(ContentEvent contentEvent, ContentContext context) =>
         RunAsync(contentEvent, Steps[contentEvent].Before, "before", context, stopWhenCancelled: true);
 
-    public Task AfterAsync(ContentEvent contentEvent, ContentContext context) =>
-        RunAsync(contentEvent, Steps[contentEvent].After, "after", context, stopWhenCancelled: false);
+    /// <summary>Runs the -ed handlers, then each handler's <see cref="ContentHandler.ChangedAsync"/>.</summary>
+    public Task AfterAsync(ContentEvent contentEvent, ContentContext context)
+    {
+        var after = Steps[contentEvent].After;
+        return RunAsync(contentEvent, async (handler, c) =>
+        {
+            await after(handler, c);
+            await handler.ChangedAsync(contentEvent, c);
+        }, "after", context, stopWhenCancelled: false);
+    }
 
     private async Task RunAsync(ContentEvent contentEvent, Step step, string phase, ContentContext context, bool stopWhenCancelled)
     {

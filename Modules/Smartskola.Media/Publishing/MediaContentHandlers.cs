@@ -22,21 +22,8 @@ public sealed class MediaPublishingHandler(MediaRules rules) : ContentHandler
 /// <summary>Keeps <c>MediaUsages</c> up to date after every change to an item.</summary>
 public sealed class MediaUsageHandler(MediaUsages usages) : ContentHandler
 {
-    public override Task CreatedAsync(ContentContext context) => RefreshAsync(context);
-
-    public override Task UpdatedAsync(ContentContext context) => RefreshAsync(context);
-
-    public override Task PublishedAsync(ContentContext context) => RefreshAsync(context);
-
-    public override Task UnpublishedAsync(ContentContext context) => RefreshAsync(context);
-
-    public override Task RemovedAsync(ContentContext context) => RefreshAsync(context);
-
-    public override Task RestoredAsync(ContentContext context) => RefreshAsync(context);
-
-    public override Task DestroyedAsync(ContentContext context) => RefreshAsync(context);
-
-    private Task RefreshAsync(ContentContext context) => usages.RefreshAsync(context.Item.ContentItemId);
+    public override Task ChangedAsync(ContentEvent change, ContentContext context) =>
+        usages.RefreshAsync(context.Item.ContentItemId);
 }
 
 /// <summary>The same rules as warnings above the editor, so they can be fixed before publishing.</summary>
