@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
+using Smartskola.ContentManagement.Fields;
 using Smartskola.ContentManagement.Items;
+using Smartskola.ContentManagement.Parts;
 
 namespace Smartskola.Curriculum.Reading;
 
@@ -77,23 +79,23 @@ public sealed class CurriculumLoader(ContentSet contentSet, IMemoryCache cache)
             .Where(i => i.ContentType == CurriculumTypes.Section && i.ContainerId == module.ContentItemId)
             .OrderBy(i => i.Order).ThenBy(i => i.CreatedUtc)
             .Select(s => new ProgramSection(s, Title(s), Slug(s),
-                s.Element(CurriculumTypes.Section, CurriculumTypes.PatientStoryField)?["value"]?.GetValue<bool>() == true))
+                s.Get<BooleanFieldData>(CurriculumTypes.Section, CurriculumTypes.PatientStoryField).Value))
             .ToList();
-        var exerciseId = Ids(module.Element(CurriculumTypes.Module, CurriculumTypes.ExerciseField)).FirstOrDefault();
+        var exerciseId = Ids(module, CurriculumTypes.ExerciseField).FirstOrDefault();
         return new ProgramModule(module, Number(module), Title(module), sections,
             exerciseId is null ? null : exercises.GetValueOrDefault(exerciseId),
-            Ids(module.Element(CurriculumTypes.Module, CurriculumTypes.FormsField)));
+            Ids(module, CurriculumTypes.FormsField));
     }
 
     private static int Number(ContentItem module) =>
         module.Element(CurriculumTypes.Module, CurriculumTypes.ModuleNumber)?["value"] is JsonValue value
         && value.TryGetValue<decimal>(out var number) && number is > 0 and < 1000 ? (int)number : 0;
 
-    private static IReadOnlyList<string> Ids(JsonNode? picker) =>
-        picker?["contentItemIds"] is JsonArray ids ? ids.Select(id => id?.GetValue<string>()).OfType<string>().ToList() : [];
+    private static IReadOnlyList<string> Ids(ContentItem module, string pickerField) =>
+        module.Get<ContentPickerFieldData>(CurriculumTypes.Module, pickerField).ContentItemIds;
 
-    private static string Title(ContentItem item) => item.Element("TitlePart")?["title"]?.GetValue<string>() ?? string.Empty;
+    private static string Title(ContentItem item) => item.Get<TitlePartData>(TitlePartDriver.PartKind).Title;
 
     private static string Slug(ContentItem item) =>
-        item.Element("AutoroutePart")?["slug"]?.GetValue<string>() is { Length: > 0 } slug ? slug : item.ContentItemId;
+        item.Get<AutoroutePartData>(AutoroutePartDriver.PartKind).Slug is { Length: > 0 } slug ? slug : item.ContentItemId;
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Display;
+using Smartskola.ContentManagement.Fields;
 using Smartskola.ContentManagement.Items;
 using Smartskola.Search.Data;
 using Smartskola.Search.Text;
@@ -73,20 +74,20 @@ public sealed class SearchIndexer(SearchDbContext db, ContentSet content, Conten
         {
             if (TextKinds.Contains(part.Kind))
             {
-                texts.Add(ElementText(item.Element(part.Name), part.Kind));
+                texts.Add(ElementText(item, part.Name, null, part.Kind));
             }
 
             foreach (var field in part.Fields.Where(f => TextKinds.Contains(f.Kind)))
             {
-                texts.Add(ElementText(item.Element(part.Name, field.Name), field.Kind));
+                texts.Add(ElementText(item, part.Name, field.Name, field.Kind));
             }
         }
 
         return string.Join("\n", texts.Where(t => t.Length > 0));
     }
 
-    private static string ElementText(System.Text.Json.Nodes.JsonNode? node, string kind) =>
+    private static string ElementText(ContentItem item, string part, string? field, string kind) =>
         kind == "TextField"
-            ? node?["text"]?.GetValue<string>() ?? string.Empty
-            : HtmlText.ToText(node?["html"]?.GetValue<string>() ?? string.Empty);
+            ? item.Get<TextFieldData>(part, field).Text
+            : HtmlText.ToText(item.Get<RichTextData>(part, field).Html);
 }
