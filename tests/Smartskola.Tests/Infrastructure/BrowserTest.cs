@@ -38,7 +38,10 @@ public abstract class BrowserTest(BrowserSite site) : IClassFixture<BrowserSite>
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/logga-in");
         await SignInAsync(page, email);
-        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal));
+        // Signed in once the redirect away from the login page has its document; the tests' own steps wait for
+        // whatever they need next (waiting for the full "load" event timed out twice under a loaded full run).
+        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 }
