@@ -4,6 +4,7 @@ using Smartskola.Core;
 using Smartskola.Core.Modules;
 using Smartskola.Curriculum;
 using Smartskola.Dashboard;
+using Smartskola.Enrolment;
 using Smartskola.Media;
 using Smartskola.Recipes;
 using Smartskola.Search;
@@ -23,6 +24,7 @@ public static class SiteModules
         new MediaModule(),
         new SearchModule(),
         new CurriculumModule(),
+        new EnrolmentModule(),
         new DashboardModule(),
         new RecipesModule(),
     ];

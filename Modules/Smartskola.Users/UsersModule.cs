@@ -96,6 +96,7 @@ public sealed class UsersModule : ModuleStartup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddScoped<ICareUnitDirectory, CareUnitDirectory>();
+        services.AddScoped<Smartskola.Core.Accounts.IStaffDirectory, StaffDirectory>();
         services.AddScoped<Services.UserAccountService>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<IPermissionDefaults, PermissionDefaults>();

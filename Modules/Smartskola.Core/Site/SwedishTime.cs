@@ -10,6 +10,13 @@ public static class SwedishTime
     public static DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>Today's date in Sweden: the day patients and clinicians see on the calendar.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The UTC instant a Swedish calendar day begins.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     public static string Format(DateTime utc, string format = "yyyy-MM-dd HH:mm") =>
         ToLocal(utc).ToString(format, CultureInfo.InvariantCulture);
 

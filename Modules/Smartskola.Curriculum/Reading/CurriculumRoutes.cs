@@ -21,8 +21,7 @@ public sealed class CurriculumRoutes(CurriculumLoader loader, ReadingScopeFactor
         var user = http.HttpContext?.User;
         if (user is not null && !user.HasPermission(CorePermissions.PatientArea) && user.HasPermission(CurriculumPermissions.Preview))
         {
-            var everything = program.Modules.Select(m => m.Id).ToHashSet();
-            return new ReadingScope(program, everything, new HashSet<string>(), true, ReadingScopeFactory.PreviewBase,
+            return new ReadingScope(program, Access.ReaderAccess.All(program), new HashSet<string>(), true, ReadingScopeFactory.PreviewBase,
                 new PreviewSettings(null, Drafts: false).ToQuery()).Locate(contentItemId)?.Url;
         }
 

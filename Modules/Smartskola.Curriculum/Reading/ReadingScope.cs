@@ -1,3 +1,5 @@
+using Smartskola.Curriculum.Access;
+
 namespace Smartskola.Curriculum.Reading;
 
 public enum ModuleState
@@ -12,17 +14,22 @@ public enum ModuleState
 /// What one reader sees of the program: which modules are open, which sections they have read, and where the
 /// pages live (the patient's <c>/program</c>, or an editor's preview with its settings carried in the query).
 /// </summary>
-public sealed class ReadingScope(CurriculumProgram program, IReadOnlySet<string> openModuleIds,
+public sealed class ReadingScope(CurriculumProgram program, ReaderAccess access,
     IReadOnlySet<string> readSectionIds, bool preview, string basePath, string query)
 {
     public CurriculumProgram Program { get; } = program;
+
+    public ReaderAccess Access { get; } = access;
+
+    /// <summary>When a closed module opens, if its day is known.</summary>
+    public DateOnly? OpensOn(ProgramModule module) => Access.OpensOn.TryGetValue(module.Id, out var day) ? day : null;
 
     public bool Preview { get; } = preview;
 
     public IReadOnlySet<string> ReadSectionIds { get; } = readSectionIds;
 
     public IReadOnlyList<ProgramModule> OpenModules { get; } =
-        program.Modules.Where(m => openModuleIds.Contains(m.Id)).ToList();
+        program.Modules.Where(m => access.OpenModuleIds.Contains(m.Id)).ToList();
 
     public bool IsOpen(ProgramModule module) => OpenModules.Contains(module);
 

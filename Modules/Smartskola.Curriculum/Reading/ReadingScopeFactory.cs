@@ -43,7 +43,7 @@ public sealed class ReadingScopeFactory(CurriculumLoader loader, IModuleAccess a
 
             var open = draft.Modules.Where(m => settings.Modules is null || settings.Modules.Contains(m.Number))
                 .Select(m => m.Id).ToHashSet();
-            return (new ReadingScope(draft, open, new HashSet<string>(), true, PreviewBase, settings.ToQuery()), ScopeRefusal.None);
+            return (new ReadingScope(draft, new ReaderAccess(open, new Dictionary<string, DateOnly>()), new HashSet<string>(), true, PreviewBase, settings.ToQuery()), ScopeRefusal.None);
         }
 
         if (!user.HasPermission(CorePermissions.PatientArea) || user.UserId() is not { } userId)
@@ -57,9 +57,9 @@ public sealed class ReadingScopeFactory(CurriculumLoader loader, IModuleAccess a
             return (null, ScopeRefusal.NoProgram);
         }
 
-        var openIds = await access.OpenModuleIdsAsync(user, program, cancel);
+        var readerAccess = await access.GetAsync(user, program, cancel);
         var read = await progress.ReadSectionIdsAsync(userId, cancel);
-        return (new ReadingScope(program, openIds, read, false, PatientBase, string.Empty), ScopeRefusal.None);
+        return (new ReadingScope(program, readerAccess, read, false, PatientBase, string.Empty), ScopeRefusal.None);
     }
 }
 

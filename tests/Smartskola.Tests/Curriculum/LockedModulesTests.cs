@@ -48,9 +48,10 @@ public abstract class LockedModulesTests<TSite>(TSite site) : IClassFixture<TSit
 /// <summary>Opens the modules numbered 1 and 2, whoever asks.</summary>
 public sealed class FirstTwoModulesOpen : IModuleAccess
 {
-    public Task<IReadOnlySet<string>> OpenModuleIdsAsync(ClaimsPrincipal patient, CurriculumProgram program,
+    public Task<ReaderAccess> GetAsync(ClaimsPrincipal patient, CurriculumProgram program,
         CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlySet<string>>(program.Modules.Where(m => m.Number <= 2).Select(m => m.Id).ToHashSet());
+        Task.FromResult(new ReaderAccess(program.Modules.Where(m => m.Number <= 2).Select(m => m.Id).ToHashSet(),
+            new Dictionary<string, DateOnly>()));
 }
 
 public abstract class TwoModulesSite(DatabaseProvider provider) : SiteFactory(provider)

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Smartskola.Core.Modules;
+using Smartskola.Core.Navigation;
+using Smartskola.Core.Persistence;
+using Smartskola.Core.Security;
+using Smartskola.Curriculum.Access;
+using Smartskola.Enrolment.Activity;
+using Smartskola.Enrolment.Data;
+using Smartskola.Enrolment.Unlocking;
+
+namespace Smartskola.Enrolment;
+
+/// <summary>
+/// Patients, enrolments, invitations, unlocking, progress follow-up, the clinician's workspace (<c>/admin/patienter</c>),
+/// unit figures and the daily lifecycle jobs. Implements <see cref="IModuleAccess"/> for the program's pages.
+/// </summary>
+public sealed class EnrolmentModule : ModuleStartup
+{
+    public override string Name => "Enrolment";
+
+    public override int Order => 50;
+
+    public override IEnumerable<Permission> Permissions => EnrolmentPermissions.All;
+
+    public override IEnumerable<AdminMenuItem> AdminMenu =>
+    [
+        new("Mina patienter", "/admin/patienter", EnrolmentPermissions.ManagePatients, 5),
+    ];
+
+    public override void ConfigureServices(ModuleContext context)
+    {
+        var services = context.Services;
+        services.AddModuleDbContext<EnrolmentDbContext, EnrolmentSqliteDbContext, EnrolmentPostgresDbContext>(Name);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ActivityLog>();
+        // Curriculum (configured earlier) TryAdds its default; the last registration wins.
+        services.AddScoped<IModuleAccess, EnrolmentModuleAccess>();
+    }
+}
