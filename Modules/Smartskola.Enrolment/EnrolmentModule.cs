@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
@@ -6,6 +7,9 @@ using Smartskola.Core.Security;
 using Smartskola.Curriculum.Access;
 using Smartskola.Enrolment.Activity;
 using Smartskola.Enrolment.Data;
+using Smartskola.Enrolment.Enrolments;
+using Smartskola.Enrolment.Invitations;
+using Smartskola.Enrolment.Workspace;
 using Smartskola.Enrolment.Unlocking;
 
 namespace Smartskola.Enrolment;
@@ -33,6 +37,14 @@ public sealed class EnrolmentModule : ModuleStartup
         services.AddModuleDbContext<EnrolmentDbContext, EnrolmentSqliteDbContext, EnrolmentPostgresDbContext>(Name);
         services.AddHttpContextAccessor();
         services.AddScoped<ActivityLog>();
+        services.AddOptions<InvitationOptions>().Bind(context.Configuration.GetSection("Invitations"));
+        services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationAcceptance>();
+        services.AddScoped<IInvitationSignIn, PasswordInvitationSignIn>();
+        services.AddScoped<EnrolmentService>();
+        services.AddScoped<EnrolmentActions>();
+        services.AddScoped<EnrolmentAccessGuard>();
+        services.AddScoped<TriageList>();
         // Curriculum (configured earlier) TryAdds its default; the last registration wins.
         services.AddScoped<IModuleAccess, EnrolmentModuleAccess>();
     }

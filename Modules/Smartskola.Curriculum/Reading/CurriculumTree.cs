@@ -6,6 +6,11 @@ namespace Smartskola.Curriculum.Reading;
 public sealed record CurriculumProgram(ContentItem Item, string Title, IReadOnlyList<ProgramModule> Modules,
     IReadOnlyDictionary<string, ProgramExercise> Exercises)
 {
+    /// <summary>The program's recommended length in days (its <c>RekommenderadLangd</c>), 365 when it has none.</summary>
+    public int RecommendedDays =>
+        Item.Element(CurriculumTypes.Program, CurriculumTypes.LengthField)?["value"] is System.Text.Json.Nodes.JsonValue value
+        && value.TryGetValue<decimal>(out var days) && days is >= 1 and <= 3650 ? (int)days : 365;
+
     public ProgramModule? ModuleByNumber(int number) => Modules.FirstOrDefault(m => m.Number == number);
 
     /// <summary>The module a section belongs to, and the section.</summary>

@@ -1,0 +1,207 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Smartskola.Core.Accounts;
+using Smartskola.Core.Audit;
+using Smartskola.Core.Patients;
+using Smartskola.Core.Persistence;
+using Smartskola.Core.Security;
+using Smartskola.Core.Site;
+using Smartskola.Curriculum.Reading;
+using Smartskola.Enrolment.Activity;
+using Smartskola.Enrolment.Data;
+using Smartskola.Enrolment.Invitations;
+using Smartskola.Enrolment.Patients;
+using Smartskola.Enrolment.Unlocking;
+
+namespace Smartskola.Enrolment.Enrolments;
+
+/// <summary>Enrols a patient: the patient record, the enrolment, its first modules and the invitation, in one transaction.</summary>
+public sealed class EnrolmentService(
+    EnrolmentDbContext db,
+    SharedDbConnection connection,
+    PersonnummerProtector personnummer,
+    CurriculumLoader curriculum,
+    IStaffDirectory staff,
+    InvitationService invitations,
+    ActivityLog activity,
+    IAuditLog audit,
+    TimeProvider clock)
+{
+    public const int MaxBackdatingDays = 30;
+    public const int MaxFutureStartDays = 90;
+
+    public sealed record Enrolled(Guid EnrolmentId, string InvitationLink, bool InvitationMailed);
+
+    public async Task<(Enrolled? Result, ActionResult Outcome)> EnrolAsync(EnrolInput input, ClaimsPrincipal user, string baseUrl,
+        CancellationToken cancellationToken = default)
+    {
+        var outcome = new ActionResult();
+        var today = SwedishTime.Today(clock);
+        if (!Personnummer.TryParse(input.Personnummer, personnummer.AllowTestNumbers, today, out var number, out var pnrError))
+        {
+            outcome.Error(nameof(input.Personnummer), pnrError);
+        }
+
+        Require(input.GivenName, nameof(input.GivenName), "Skriv patientens förnamn.", outcome);
+        Require(input.FamilyName, nameof(input.FamilyName), "Skriv patientens efternamn.", outcome);
+        if (!ContactDetails.TryEmail(input.Email, out var email, out var emailError))
+        {
+            outcome.Error(nameof(input.Email), emailError);
+        }
+
+        if (!ContactDetails.TryMobile(input.Mobile, out var mobile, out var mobileError))
+        {
+            outcome.Error(nameof(input.Mobile), mobileError);
+        }
+
+        if (!user.IsMemberOfUnit(input.CareUnitId))
+        {
+            outcome.Error(nameof(input.CareUnitId), "Välj en av dina vårdenheter.");
+        }
+        else if ((await staff.InUnitAsync(input.CareUnitId, Roles.Clinician, cancellationToken)).All(s => s.Id != input.ClinicianId))
+        {
+            outcome.Error(nameof(input.ClinicianId), "Välj en behandlare på vårdenheten.");
+        }
+
+        if (input.StartDate < today.AddDays(-MaxBackdatingDays) || input.StartDate > today.AddDays(MaxFutureStartDays))
+        {
+            outcome.Error(nameof(input.StartDate),
+                $"Startdatum ska vara mellan {today.AddDays(-MaxBackdatingDays):yyyy-MM-dd} och {today.AddDays(MaxFutureStartDays):yyyy-MM-dd}.");
+        }
+
+        if (input.WelcomeText is { Length: > 4000 })
+        {
+            outcome.Error(nameof(input.WelcomeText), "Välkomsttexten får vara högst 4 000 tecken.");
+        }
+
+        var program = await curriculum.LoadAsync(latest: false, cancellationToken);
+        if (program is null)
+        {
+            return (null, outcome.Error(string.Empty, "Programmet är inte publicerat ännu. Ingen kan skrivas in förrän det är det."));
+        }
+
+        var policy = new UnlockPolicy(input.Policy, input.InitialModules, input.IntervalDays);
+        foreach (var error in policy.Validate(program.Modules.Count))
+        {
+            outcome.Error(nameof(input.Policy), error);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return (null, outcome);
+        }
+
+        await using var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken);
+        var hash = personnummer.LookupHash(number);
+        if (connection.Provider == DatabaseProvider.Postgres)
+        {
+            // Serializes two clinicians enrolling the same person at once (SQLite's write lock does that by itself).
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"EnrolmentPatients\" WHERE \"PersonnummerHash\" = {hash} FOR UPDATE", cancellationToken);
+        }
+
+        var patient = await db.Patients.SingleOrDefaultAsync(p => p.PersonnummerHash == hash, cancellationToken);
+        if (patient is not null)
+        {
+            var running = await db.Enrolments.AsNoTracking()
+                .Where(e => e.PatientId == patient.Id && e.ProgramId == program.Item.ContentItemId
+                    && (e.Status == EnrolmentStatus.Active || e.Status == EnrolmentStatus.Maintenance))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (running is not null)
+            {
+                var where = user.IsMemberOfUnit(running.CareUnitId) ? "på din vårdenhet" : "på en annan vårdenhet";
+                return (null, outcome.Error(nameof(input.Personnummer),
+                    $"Patienten har redan en pågående inskrivning i programmet {where} (sedan {running.StartDate:yyyy-MM-dd}). " +
+                    "En patient kan bara ha en pågående inskrivning åt gången."));
+            }
+        }
+        else
+        {
+            patient = new Patient
+            {
+                Id = Guid.NewGuid(),
+                PersonnummerHash = hash,
+                PersonnummerCipher = personnummer.Protect(number),
+                PersonnummerMasked = number.Masked,
+                CareUnitId = input.CareUnitId,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Patients.Add(patient);
+        }
+
+        patient.GivenName = input.GivenName.Trim();
+        patient.FamilyName = input.FamilyName.Trim();
+        if (!string.Equals(patient.Email, email, StringComparison.OrdinalIgnoreCase))
+        {
+            patient.Email = email;
+            patient.EmailVerified = false;
+        }
+
+        if (patient.Mobile != mobile)
+        {
+            patient.Mobile = mobile;
+            patient.MobileVerified = false;
+        }
+
+        patient.Version = Guid.NewGuid();
+        var enrolment = new ProgramEnrolment
+        {
+            Id = Guid.NewGuid(),
+            PatientId = patient.Id,
+            ProgramId = program.Item.ContentItemId,
+            CareUnitId = input.CareUnitId,
+            ClinicianId = input.ClinicianId,
+            StartDate = input.StartDate,
+            PlannedEndDate = input.StartDate.AddDays(program.RecommendedDays),
+            WelcomeText = string.IsNullOrWhiteSpace(input.WelcomeText) ? null : input.WelcomeText.Trim(),
+            Status = EnrolmentStatus.Active,
+            Policy = input.Policy,
+            InitialModules = input.InitialModules,
+            IntervalDays = input.IntervalDays,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            Version = Guid.NewGuid(),
+        };
+        db.Enrolments.Add(enrolment);
+        activity.Staff(enrolment.Id, ActivityKinds.Enrolled, policy.Describe());
+        RecordStartModules(enrolment, program);
+
+        var link = string.Empty;
+        var mailed = false;
+        if (patient.UserId is null)
+        {
+            (_, link, mailed) = await invitations.CreateAsync(patient, enrolment.Id, user.UserId() ?? Guid.Empty, baseUrl, cancellationToken);
+            activity.Staff(enrolment.Id, ActivityKinds.InvitationSent, mailed ? "Skickad med e-post" : "Länk att lämna över");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditEvent("enrolment.create", "Enrolment", enrolment.Id.ToString())
+            { SubjectPatientId = patient.Id, UnitId = enrolment.CareUnitId }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (new Enrolled(enrolment.Id, link, mailed), outcome);
+    }
+
+    private void RecordStartModules(ProgramEnrolment enrolment, CurriculumProgram program)
+    {
+        var ids = program.Modules.Select(m => m.Id).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (moduleId, by) in ModuleAccessRules.DueWithoutRecord(enrolment, ids, new Dictionary<string, EnrolmentModuleState>(),
+                     SwedishTime.Today(clock)))
+        {
+            db.ModuleStates.Add(new EnrolmentModuleState
+            {
+                EnrolmentId = enrolment.Id, ModuleId = moduleId, IsOpen = true, ChangedBy = by, ChangedUtc = now, FirstOpenedUtc = now,
+            });
+        }
+    }
+
+    private static void Require(string? value, string field, string message, ActionResult outcome)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            outcome.Error(field, message);
+        }
+        else if (value.Trim().Length > 100)
+        {
+            outcome.Error(field, "Högst 100 tecken.");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Smartskola.Core.Accounts;
+using Smartskola.Core.CareUnits;
+using Smartskola.Core.Patients;
+using Smartskola.Core.Security;
+using Smartskola.Core.Site;
+using Smartskola.Curriculum.Reading;
+using Smartskola.Enrolment.Data;
+using Smartskola.Enrolment.Enrolments;
+using Smartskola.Enrolment.Unlocking;
+using Smartskola.Enrolment.Workspace;
+
+namespace Smartskola.Enrolment.Pages.Admin.Patients;
+
+/// <summary>One enrolment: the patient, settings, module-by-module progress, timeline, and the clinician's actions.</summary>
+[RequirePermission(EnrolmentPermissions.ManagePatients)]
+public sealed partial class DetailsModel(
+    EnrolmentAccessGuard guard,
+    EnrolmentActions actions,
+    EnrolmentDbContext db,
+    CurriculumLoader curriculum,
+    PersonnummerProtector personnummer,
+    IStaffDirectory staff,
+    ICareUnitDirectory units,
+    TimeProvider clock) : PageModel
+{
+    public ProgramEnrolment Enrolment { get; private set; } = null!;
+
+    public Patient Patient { get; private set; } = null!;
+
+    public string Personnummer { get; private set; } = string.Empty;
+
+    public CurriculumProgram? Program { get; private set; }
+
+    public IReadOnlyList<ModuleAccessState> Modules { get; private set; } = [];
+
+    public string ClinicianName { get; private set; } = string.Empty;
+
+    public string UnitName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<(StaffMember Clinician, CareUnitInfo Unit)> TransferTargets { get; private set; } = [];
+
+    public Invitation? LatestInvitation { get; private set; }
+
+    public int DaysRunning => Math.Max(0, SwedishTime.Today(clock).DayNumber - Enrolment.StartDate.DayNumber);
+
+    public int RecommendedDays => Program?.RecommendedDays ?? 365;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>A new invitation link, shown once right after it was made.</summary>
+    public string? NewInvitationLink { get; private set; }
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    [BindProperty]
+    public EnrolInput Input { get; set; } = new();
+
+    [BindProperty]
+    public DateOnly? PlannedEnd { get; set; }
+
+    [BindProperty]
+    public Guid TransferTo { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) =>
+        await LoadAsync(id, "patient.view") ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostModuleAsync(Guid id, string moduleId, bool open) =>
+        ActAsync(id, () => actions.SetModuleAsync(User, id, Version, moduleId, open), open ? "Modulen är öppnad." : "Modulen är låst.");
+
+    public Task<IActionResult> OnPostPolicyAsync(Guid id) =>
+        ActAsync(id, () => actions.ChangePolicyAsync(User, id, Version, new UnlockPolicy(Input.Policy, Input.InitialModules, Input.IntervalDays)),
+            "Upplåsningen är ändrad.");
+
+    public Task<IActionResult> OnPostWelcomeAsync(Guid id) =>
+        ActAsync(id, () => actions.SetWelcomeAsync(User, id, Version, Input.WelcomeText), "Välkomsttexten är sparad.");
+
+    public Task<IActionResult> OnPostMaintenanceAsync(Guid id, bool on) =>
+        ActAsync(id, () => actions.SetMaintenanceAsync(User, id, Version, on),
+            on ? "Programmet är i vidmakthållandeläge: patienten kan läsa, påminnelser skickas inte." : "Programmet är aktivt igen.");
+
+    public Task<IActionResult> OnPostExtendAsync(Guid id) =>
+        ActAsync(id, () => PlannedEnd is { } end ? actions.ExtendAsync(User, id, Version, end)
+            : Task.FromResult(new ActionResult().Error(nameof(PlannedEnd), "Ange ett nytt slutdatum.")), "Slutdatumet är ändrat.");
+
+    public Task<IActionResult> OnPostEndAsync(Guid id) =>
+        ActAsync(id, () => actions.EndAsync(User, id, Version), "Programmet är avslutat. Patienten kan inte längre logga in i programmet.");
+
+    public Task<IActionResult> OnPostTransferAsync(Guid id) =>
+        ActAsync(id, async () =>
+        {
+            var target = (await TargetsAsync()).FirstOrDefault(t => t.Clinician.Id == TransferTo);
+            return target.Clinician is null
+                ? new ActionResult().Error(nameof(TransferTo), "Välj en behandlare att flytta patienten till.")
+                : await actions.TransferAsync(User, id, Version, target.Unit.Id, target.Clinician.Id);
+        }, "Patienten är flyttad.");
+
+    public async Task<IActionResult> OnPostInvitationAsync(Guid id)
+    {
+        var (outcome, link, mailed) = await actions.NewInvitationAsync(User, id, Version, $"{Request.Scheme}://{Request.Host}{Request.PathBase}");
+        if (!outcome.Succeeded)
+        {
+            return await RefuseAsync(id, outcome);
+        }
+
+        if (!await LoadAsync(id, "patient.view"))
+        {
+            return NotFound();
+        }
+
+        NewInvitationLink = link;
+        StatusMessage = mailed ? "En ny inbjudan har skickats med e-post. Tidigare länkar fungerar inte längre." : "En ny inbjudningslänk är skapad. Tidigare länkar fungerar inte längre.";
+        return Page();
+    }
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<ActionResult>> act, string success)
+    {
+        var outcome = await act();
+        if (!outcome.Succeeded)
+        {
+            return await RefuseAsync(id, outcome);
+        }
+
+        StatusMessage = success;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> RefuseAsync(Guid id, ActionResult outcome)
+    {
+        foreach (var (field, message) in outcome.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        var typed = (Input, PlannedEnd);
+        if (!await LoadAsync(id, "patient.view"))
+        {
+            return NotFound();
+        }
+
+        // Show what the clinician typed, not the saved values, so a refused change is not lost.
+        (Input, PlannedEnd) = typed;
+        Response.StatusCode = outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, string auditAction)
+    {
+        if (await guard.OpenAsync(User, id, auditAction, HttpContext.RequestAborted) is not { } found)
+        {
+            return false;
+        }
+
+        (Enrolment, Patient) = found;
+        Personnummer = Patient.PersonnummerCipher.Length > 0 ? personnummer.Unprotect(Patient.PersonnummerCipher).ToString() : string.Empty;
+        Program = await curriculum.LoadAsync(latest: false);
+        var rows = await db.ModuleStates.AsNoTracking().Where(s => s.EnrolmentId == id).ToDictionaryAsync(s => s.ModuleId);
+        Modules = Program is null ? [] : ModuleAccessRules.Evaluate(Enrolment, Program.Modules.Select(m => m.Id).ToList(), rows, SwedishTime.Today(clock));
+        ClinicianName = (await staff.FindAsync([Enrolment.ClinicianId])).GetValueOrDefault(Enrolment.ClinicianId)?.DisplayName ?? "–";
+        UnitName = (await units.ListAsync()).FirstOrDefault(u => u.Id == Enrolment.CareUnitId)?.Name ?? "–";
+        TransferTargets = await TargetsAsync();
+        LatestInvitation = await db.Invitations.AsNoTracking().Where(i => i.EnrolmentId == id).OrderByDescending(i => i.CreatedUtc).FirstOrDefaultAsync();
+        Version = Enrolment.Version;
+        ModelState.Remove(nameof(Version));
+        Input = new EnrolInput
+        {
+            Policy = Enrolment.Policy, InitialModules = Math.Max(1, Enrolment.InitialModules), IntervalDays = Math.Max(1, Enrolment.IntervalDays),
+            WelcomeText = Enrolment.WelcomeText,
+        };
+        PlannedEnd ??= Enrolment.PlannedEndDate;
+        return true;
+    }
+
+    /// <summary>Clinicians of every unit except where they already are: a transfer may go to another unit.</summary>
+    private async Task<IReadOnlyList<(StaffMember Clinician, CareUnitInfo Unit)>> TargetsAsync()
+    {
+        var list = new List<(StaffMember, CareUnitInfo)>();
+        foreach (var unit in await units.ListAsync())
+        {
+            list.AddRange((await staff.InUnitAsync(unit.Id, Roles.Clinician)).Select(c => (c, unit)));
+        }
+
+        return list;
+    }
+
+    public string StateText(ModuleAccessState state) => state switch
+    {
+        { IsOpen: true, Row.CompletedUtc: { } done } => $"Klar {SwedishTime.Format(done, "yyyy-MM-dd")}",
+        { IsOpen: true, Row.FirstOpenedUtc: { } opened } => $"Öppen sedan {SwedishTime.Format(opened, "yyyy-MM-dd")}",
+        { IsOpen: true } => "Öppen",
+        { LockedByHand: true } => "Låst av behandlare",
+        { OpensOn: { } day } => $"Låst, öppnas {day:yyyy-MM-dd}",
+        _ => "Låst",
+    };
+}

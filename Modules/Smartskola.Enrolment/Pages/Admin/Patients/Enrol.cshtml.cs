@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Smartskola.Core.Accounts;
+using Smartskola.Core.CareUnits;
+using Smartskola.Core.Security;
+using Smartskola.Core.Site;
+using Smartskola.Enrolment.Enrolments;
+
+namespace Smartskola.Enrolment.Pages.Admin.Patients;
+
+[RequirePermission(EnrolmentPermissions.ManagePatients)]
+public sealed class EnrolModel(EnrolmentService enrolments, IStaffDirectory staff, ICareUnitDirectory units, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public EnrolInput Input { get; set; } = new();
+
+    public IReadOnlyList<CareUnitInfo> Units { get; private set; } = [];
+
+    public IReadOnlyList<(StaffMember Clinician, CareUnitInfo Unit)> Clinicians { get; private set; } = [];
+
+    public EnrolmentService.Enrolled? Done { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadChoicesAsync();
+        Input.StartDate = SwedishTime.Today(clock);
+        Input.CareUnitId = Units.FirstOrDefault()?.Id ?? Guid.Empty;
+        Input.ClinicianId = User.UserId() ?? Guid.Empty;
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var (done, outcome) = await enrolments.EnrolAsync(Input, User, baseUrl, HttpContext.RequestAborted);
+        foreach (var (field, message) in outcome.Errors)
+        {
+            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(Input)}.{field}", message);
+        }
+
+        await LoadChoicesAsync();
+        if (done is null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        Done = done;
+        return Page();
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        var mine = User.CareUnitIds();
+        Units = (await units.ListAsync()).Where(u => mine.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();
+        var list = new List<(StaffMember, CareUnitInfo)>();
+        foreach (var unit in Units)
+        {
+            list.AddRange((await staff.InUnitAsync(unit.Id, Roles.Clinician)).Select(c => (c, unit)));
+        }
+
+        Clinicians = list;
+    }
+}
