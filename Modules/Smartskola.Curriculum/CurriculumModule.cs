@@ -50,6 +50,8 @@ public sealed class CurriculumModule : ModuleStartup
         services.AddScoped<ReadingScopeFactory>();
         services.TryAddScoped<IModuleAccess, AllModulesOpen>();
         services.AddScoped<IContentRouteOwner, CurriculumRoutes>();
+        services.AddScoped<IContentVisibility, CurriculumVisibility>();
+        services.AddHttpContextAccessor();
         // The preview shows the very same pages under the staff's address space.
         // PostConfigure: MVC's own setup replaces the convention collection, so earlier conventions would be lost.
         services.PostConfigure<RazorPagesOptions>(options =>

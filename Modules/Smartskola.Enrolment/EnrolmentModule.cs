@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
 using Smartskola.Core.Persistence;
+using Smartskola.Core.Recipes;
 using Smartskola.Core.Security;
 using Smartskola.Curriculum.Access;
 using Smartskola.Enrolment.Activity;
@@ -45,6 +46,7 @@ public sealed class EnrolmentModule : ModuleStartup
         services.AddScoped<EnrolmentActions>();
         services.AddScoped<EnrolmentAccessGuard>();
         services.AddScoped<TriageList>();
+        services.AddScoped<IRecipeStep, Recipes.EnrolmentsRecipeStep>();
         // Curriculum (configured earlier) TryAdds its default; the last registration wins.
         services.AddScoped<IModuleAccess, EnrolmentModuleAccess>();
     }

@@ -35,3 +35,14 @@ public interface IContentRouteOwner
     /// <summary>Where the published item is read, or null if it is not reachable as a page of its own.</summary>
     Task<string?> UrlAsync(string contentItemId, string contentType, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// Narrows which published items a reader may see beyond "published and not deleted" (the curriculum hides locked
+/// modules from a patient). Files and other things shown by items ask this, so they are hidden with them.
+/// </summary>
+public interface IContentVisibility
+{
+    /// <summary>The subset of <paramref name="contentItemIds"/> that <paramref name="user"/> may see.</summary>
+    Task<IReadOnlySet<string>> VisibleAsync(System.Security.Claims.ClaimsPrincipal user, IReadOnlyCollection<string> contentItemIds,
+        CancellationToken cancellationToken = default);
+}

@@ -31,7 +31,7 @@ public sealed class EnrolInput
 }
 
 /// <summary>The outcome of an action: errors keyed by the form field they belong to ("" for the whole form).</summary>
-public sealed class ActionResult
+public sealed class ChangeOutcome
 {
     private readonly List<KeyValuePair<string, string>> _errors = [];
 
@@ -42,13 +42,13 @@ public sealed class ActionResult
     /// <summary>The other user's save made ours stale (HTTP 409).</summary>
     public bool Conflict { get; private set; }
 
-    public ActionResult Error(string field, string message)
+    public ChangeOutcome Error(string field, string message)
     {
         _errors.Add(new(field, message));
         return this;
     }
 
-    public static ActionResult Stale() =>
-        new ActionResult { Conflict = true }.Error(string.Empty,
+    public static ChangeOutcome Stale() =>
+        new ChangeOutcome { Conflict = true }.Error(string.Empty,
             "Någon annan har ändrat inskrivningen medan du hade sidan öppen. Sidan visar nu det senaste; gör din ändring igen.");
 }

@@ -29,7 +29,7 @@ public sealed class EnrolmentActions(
 {
     public const int MaxLengthDays = 3 * 365;
 
-    public Task<ActionResult> SetModuleAsync(ClaimsPrincipal user, Guid id, Guid version, string moduleId, bool open) =>
+    public Task<ChangeOutcome> SetModuleAsync(ClaimsPrincipal user, Guid id, Guid version, string moduleId, bool open) =>
         ChangeAsync(user, id, version, "enrolment.module", async (enrolment, outcome) =>
         {
             var program = await curriculum.LoadAsync(latest: false);
@@ -57,7 +57,7 @@ public sealed class EnrolmentActions(
                 $"Modul {module.Number}: {module.Title}", module.Id);
         });
 
-    public Task<ActionResult> ChangePolicyAsync(ClaimsPrincipal user, Guid id, Guid version, UnlockPolicy policy) =>
+    public Task<ChangeOutcome> ChangePolicyAsync(ClaimsPrincipal user, Guid id, Guid version, UnlockPolicy policy) =>
         ChangeAsync(user, id, version, "enrolment.policy", async (enrolment, outcome) =>
         {
             var program = await curriculum.LoadAsync(latest: false);
@@ -72,7 +72,7 @@ public sealed class EnrolmentActions(
             activity.Staff(enrolment.Id, ActivityKinds.PolicyChanged, policy.Describe());
         });
 
-    public Task<ActionResult> SetWelcomeAsync(ClaimsPrincipal user, Guid id, Guid version, string? text) =>
+    public Task<ChangeOutcome> SetWelcomeAsync(ClaimsPrincipal user, Guid id, Guid version, string? text) =>
         ChangeAsync(user, id, version, "enrolment.welcome", (enrolment, outcome) =>
         {
             if (text is { Length: > 4000 })
@@ -85,7 +85,7 @@ public sealed class EnrolmentActions(
             return Task.CompletedTask;
         });
 
-    public Task<ActionResult> SetMaintenanceAsync(ClaimsPrincipal user, Guid id, Guid version, bool maintenance) =>
+    public Task<ChangeOutcome> SetMaintenanceAsync(ClaimsPrincipal user, Guid id, Guid version, bool maintenance) =>
         ChangeAsync(user, id, version, "enrolment.status", (enrolment, _) =>
         {
             enrolment.Status = maintenance ? EnrolmentStatus.Maintenance : EnrolmentStatus.Active;
@@ -94,7 +94,7 @@ public sealed class EnrolmentActions(
             return Task.CompletedTask;
         });
 
-    public Task<ActionResult> ExtendAsync(ClaimsPrincipal user, Guid id, Guid version, DateOnly plannedEnd) =>
+    public Task<ChangeOutcome> ExtendAsync(ClaimsPrincipal user, Guid id, Guid version, DateOnly plannedEnd) =>
         ChangeAsync(user, id, version, "enrolment.extend", (enrolment, outcome) =>
         {
             var today = SwedishTime.Today(clock);
@@ -109,7 +109,7 @@ public sealed class EnrolmentActions(
             return Task.CompletedTask;
         });
 
-    public Task<ActionResult> EndAsync(ClaimsPrincipal user, Guid id, Guid version) =>
+    public Task<ChangeOutcome> EndAsync(ClaimsPrincipal user, Guid id, Guid version) =>
         ChangeAsync(user, id, version, "enrolment.end", (enrolment, _) =>
         {
             enrolment.Status = EnrolmentStatus.Ended;
@@ -118,7 +118,7 @@ public sealed class EnrolmentActions(
             return Task.CompletedTask;
         });
 
-    public Task<ActionResult> TransferAsync(ClaimsPrincipal user, Guid id, Guid version, Guid unitId, Guid clinicianId) =>
+    public Task<ChangeOutcome> TransferAsync(ClaimsPrincipal user, Guid id, Guid version, Guid unitId, Guid clinicianId) =>
         ChangeAsync(user, id, version, "enrolment.transfer", async (enrolment, outcome) =>
         {
             var clinician = (await staff.InUnitAsync(unitId, Roles.Clinician)).FirstOrDefault(s => s.Id == clinicianId);
@@ -134,7 +134,7 @@ public sealed class EnrolmentActions(
         });
 
     /// <summary>A new one-time link (earlier ones stop working); the link is returned to be shown once.</summary>
-    public async Task<(ActionResult Outcome, string? Link, bool Mailed)> NewInvitationAsync(ClaimsPrincipal user, Guid id, Guid version, string baseUrl)
+    public async Task<(ChangeOutcome Outcome, string? Link, bool Mailed)> NewInvitationAsync(ClaimsPrincipal user, Guid id, Guid version, string baseUrl)
     {
         string? link = null;
         var mailed = false;
@@ -153,27 +153,27 @@ public sealed class EnrolmentActions(
         return (outcome, outcome.Succeeded ? link : null, mailed);
     }
 
-    private async Task<ActionResult> ChangeAsync(ClaimsPrincipal user, Guid id, Guid version, string auditAction,
-        Func<ProgramEnrolment, ActionResult, Task> change)
+    private async Task<ChangeOutcome> ChangeAsync(ClaimsPrincipal user, Guid id, Guid version, string auditAction,
+        Func<ProgramEnrolment, ChangeOutcome, Task> change)
     {
         await using var transaction = await connection.BeginOrJoinTransactionAsync();
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == id);
         if (enrolment is null || !user.HasPermission(EnrolmentPermissions.ManagePatients) || !user.IsMemberOfUnit(enrolment.CareUnitId))
         {
-            return new ActionResult().Error(string.Empty, "Inskrivningen finns inte.");
+            return new ChangeOutcome().Error(string.Empty, "Inskrivningen finns inte.");
         }
 
         if (enrolment.Version != version)
         {
-            return ActionResult.Stale();
+            return ChangeOutcome.Stale();
         }
 
         if (!enrolment.GivesAccess)
         {
-            return new ActionResult().Error(string.Empty, "Inskrivningen är avslutad och kan inte ändras.");
+            return new ChangeOutcome().Error(string.Empty, "Inskrivningen är avslutad och kan inte ändras.");
         }
 
-        var outcome = new ActionResult();
+        var outcome = new ChangeOutcome();
         await change(enrolment, outcome);
         if (!outcome.Succeeded)
         {
@@ -187,7 +187,7 @@ public sealed class EnrolmentActions(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ActionResult.Stale();
+            return ChangeOutcome.Stale();
         }
 
         await audit.WriteAsync(new AuditEvent(auditAction, "Enrolment", enrolment.Id.ToString())

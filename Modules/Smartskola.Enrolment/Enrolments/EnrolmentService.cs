@@ -32,10 +32,10 @@ public sealed class EnrolmentService(
 
     public sealed record Enrolled(Guid EnrolmentId, string InvitationLink, bool InvitationMailed);
 
-    public async Task<(Enrolled? Result, ActionResult Outcome)> EnrolAsync(EnrolInput input, ClaimsPrincipal user, string baseUrl,
+    public async Task<(Enrolled? Result, ChangeOutcome Outcome)> EnrolAsync(EnrolInput input, ClaimsPrincipal user, string baseUrl,
         CancellationToken cancellationToken = default)
     {
-        var outcome = new ActionResult();
+        var outcome = new ChangeOutcome();
         var today = SwedishTime.Today(clock);
         if (!Personnummer.TryParse(input.Personnummer, personnummer.AllowTestNumbers, today, out var number, out var pnrError))
         {
@@ -193,7 +193,7 @@ public sealed class EnrolmentService(
         }
     }
 
-    private static void Require(string? value, string field, string message, ActionResult outcome)
+    private static void Require(string? value, string field, string message, ChangeOutcome outcome)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -95,6 +95,12 @@ public sealed class MediaUsages(MediaDbContext media, ContentDbContext content)
     /// Whether a published item (not in the recycle bin) shows <paramref name="path"/>, directly or as the captions of
     /// a film it shows: what patients may fetch.
     /// </summary>
+    /// <summary>Items whose published version shows the file (or the film whose captions it is).</summary>
+    public async Task<IReadOnlyList<string>> PublishedUsersAsync(string path, CancellationToken cancellationToken = default) =>
+        await media.Usages.AsNoTracking().Where(u => u.InPublished && (u.AssetPath == path
+            || media.Assets.Any(a => a.Path == u.AssetPath && a.CaptionsPath == path))).Select(u => u.ContentItemId).Distinct()
+            .ToListAsync(cancellationToken);
+
     public Task<bool> IsPublishedAsync(string path, CancellationToken cancellationToken = default) =>
         media.Usages.AsNoTracking().AnyAsync(u => u.InPublished && (u.AssetPath == path
             || media.Assets.Any(a => a.Path == u.AssetPath && a.CaptionsPath == path)), cancellationToken);

@@ -1,3 +1,5 @@
+using Smartskola.ContentManagement.Display;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -52,12 +54,25 @@ public static class MediaEndpoints
 
         var user = http.User;
         var mayFetchAll = user.HasPermission(MediaPermissions.Manage) || user.HasPermission(ContentPermissions.AccessAdmin);
-        if (!mayFetchAll && !await usages.IsPublishedAsync(asset.Path, http.RequestAborted))
+        if (!mayFetchAll && !await MayReadAsync(http, usages, asset.Path))
         {
             return Results.NotFound();
         }
 
         return serve(asset);
+    }
+
+    /// <summary>Shown by a published item the reader may see (a patient: only items in modules open to them).</summary>
+    private static async Task<bool> MayReadAsync(HttpContext http, MediaUsages usages, string path)
+    {
+        var items = await usages.PublishedUsersAsync(path, http.RequestAborted);
+        IReadOnlySet<string> visible = items.ToHashSet();
+        foreach (var filter in http.RequestServices.GetServices<IContentVisibility>())
+        {
+            visible = await filter.VisibleAsync(http.User, visible.ToList(), http.RequestAborted);
+        }
+
+        return visible.Count > 0;
     }
 
     private static IResult File(HttpContext http, string? file, string contentType, string cacheControl, MediaAsset asset, string variant)

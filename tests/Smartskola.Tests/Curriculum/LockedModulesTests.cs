@@ -35,6 +35,10 @@ public abstract class LockedModulesTests<TSite>(TSite site) : IClassFixture<TSit
         Assert.Equal(["Kroppsscanning", "Andningsankaret"], (await patient.GetPageAsync("/program/ovningar"))
             .Document.QuerySelectorAll("[data-testid=exercise-list] li a").Select(a => a.TextContent).ToList());
 
+        // Files shown only in locked modules are out of reach too; an open module's recording is not.
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync("/media/ljud/mindfulness/andrum.ogg")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await patient.GetAsync("/media/ljud/mindfulness/andningsankaret.ogg")).StatusCode);
+
         var sleep = await patient.GetPageAsync("/program/sok?q=sömnen");
         Assert.Equal("Inga träffar för ”sömnen”", sleep.Text("[data-testid=search-summary]"));
         var pain = await patient.GetPageAsync("/program/sok?q=smärtan");

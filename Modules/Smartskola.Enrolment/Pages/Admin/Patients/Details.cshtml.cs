@@ -85,7 +85,7 @@ public sealed partial class DetailsModel(
 
     public Task<IActionResult> OnPostExtendAsync(Guid id) =>
         ActAsync(id, () => PlannedEnd is { } end ? actions.ExtendAsync(User, id, Version, end)
-            : Task.FromResult(new ActionResult().Error(nameof(PlannedEnd), "Ange ett nytt slutdatum.")), "Slutdatumet är ändrat.");
+            : Task.FromResult(new ChangeOutcome().Error(nameof(PlannedEnd), "Ange ett nytt slutdatum.")), "Slutdatumet är ändrat.");
 
     public Task<IActionResult> OnPostEndAsync(Guid id) =>
         ActAsync(id, () => actions.EndAsync(User, id, Version), "Programmet är avslutat. Patienten kan inte längre logga in i programmet.");
@@ -95,7 +95,7 @@ public sealed partial class DetailsModel(
         {
             var target = (await TargetsAsync()).FirstOrDefault(t => t.Clinician.Id == TransferTo);
             return target.Clinician is null
-                ? new ActionResult().Error(nameof(TransferTo), "Välj en behandlare att flytta patienten till.")
+                ? new ChangeOutcome().Error(nameof(TransferTo), "Välj en behandlare att flytta patienten till.")
                 : await actions.TransferAsync(User, id, Version, target.Unit.Id, target.Clinician.Id);
         }, "Patienten är flyttad.");
 
@@ -117,7 +117,7 @@ public sealed partial class DetailsModel(
         return Page();
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<ActionResult>> act, string success)
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<ChangeOutcome>> act, string success)
     {
         var outcome = await act();
         if (!outcome.Succeeded)
@@ -129,7 +129,7 @@ public sealed partial class DetailsModel(
         return RedirectToPage(new { id });
     }
 
-    private async Task<IActionResult> RefuseAsync(Guid id, ActionResult outcome)
+    private async Task<IActionResult> RefuseAsync(Guid id, ChangeOutcome outcome)
     {
         foreach (var (field, message) in outcome.Errors)
         {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Smartskola.Enrolment.Invitations;
 
-namespace Smartskola.Enrolment.Pages.Invitation;
+namespace Smartskola.Enrolment.Pages.Invite;
 
 /// <summary>The page an invitation link opens: the patient chooses how to sign in, once.</summary>
 [AllowAnonymous]
