@@ -58,7 +58,7 @@ public sealed class InvitationService(EnrolmentDbContext db, IMailOutbox mail, T
                 .AppendLine($"Länken gäller till och med {SwedishTime.Format(invitation.ExpiresUtc, "yyyy-MM-dd")} och kan bara användas en gång.")
                 .AppendLine("Om du inte väntar dig det här meddelandet kan du bortse från det.")
                 .ToString();
-            mailed = await mail.EnqueueAsync(new OutgoingMail(email, $"Inbjudan till {site.Value.Name}", body, $"invitation:{invitation.Id}"),
+            mailed = await mail.EnqueueAsync(new OutgoingMail($"invitation:{invitation.Id}", email, $"Inbjudan till {site.Value.Name}", body),
                 cancellationToken);
         }
 
