@@ -22,6 +22,7 @@ mkdir -p "$work/app/wwwroot/bench"
   ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__Default="Data Source=$work/bench.db" \
   Audit__ChainKey="bench-only-chain-key" \
+  Patients__PersonnummerKey="YmVuY2gtb25seS1wZXJzb25udW1tZXIta2V5LTAxMjM0NTY3" \
   Recipes__DemoUsers=true \
   Security__AllowHttp=true \
   Logging__LogLevel__Default=Warning \

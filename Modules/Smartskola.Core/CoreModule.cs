@@ -10,6 +10,7 @@ using Smartskola.Core.DataProtection;
 using Smartskola.Core.Health;
 using Smartskola.Core.Leases;
 using Smartskola.Core.Modules;
+using Smartskola.Core.Patients;
 using Smartskola.Core.Persistence;
 using Smartskola.Core.Security;
 using Smartskola.Core.Settings;
@@ -44,6 +45,9 @@ public sealed class CoreModule : ModuleStartup
                 "ConnectionStrings:Default is required when Database:Provider is Postgres.");
         services.Configure<SiteOptions>(context.Configuration.GetSection("Site"));
         services.Configure<SecurityOptions>(context.Configuration.GetSection("Security"));
+        var isDevelopment = context.Environment.EnvironmentName is "Development" or "Testing";
+        PatientsOptions.Register(services, context.Configuration, isDevelopment);
+        services.AddSingleton<PersonnummerProtector>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SharedDbConnection>();

@@ -13,7 +13,11 @@ public sealed class ProductionSite() : SiteFactory(DatabaseProvider.Sqlite)
     protected override string EnvironmentName => "Production";
 
     protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Audit:ChainKey"] = "production-test-key-0123456789" };
+        new Dictionary<string, string?>
+        {
+            ["Audit:ChainKey"] = "production-test-key-0123456789",
+            ["Patients:PersonnummerKey"] = Convert.ToBase64String(new byte[32]),
+        };
 }
 
 public sealed class ProductionModeTests(ProductionSite site) : IClassFixture<ProductionSite>
