@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Smartskola.Core.DataProtection;
 using Smartskola.Core.Health;
 using Smartskola.Core.Leases;
+using Smartskola.Core.Mail;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Patients;
 using Smartskola.Core.Persistence;
@@ -48,6 +49,7 @@ public sealed class CoreModule : ModuleStartup
         var isDevelopment = context.Environment.EnvironmentName is "Development" or "Testing";
         PatientsOptions.Register(services, context.Configuration, isDevelopment);
         services.AddSingleton<PersonnummerProtector>();
+        services.Configure<MailOptions>(context.Configuration.GetSection("Mail"));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SharedDbConnection>();
@@ -58,6 +60,9 @@ public sealed class CoreModule : ModuleStartup
         services.AddScoped<ILeaseService, LeaseService>();
         services.AddScoped<SiteSettings>();
         services.AddScoped<PermissionCatalog>();
+        services.AddScoped<IMailOutbox, MailOutbox>();
+        services.AddScoped<MailDelivery>();
+        services.AddHostedService<MailDispatcher>();
 
         services.AddDataProtection().SetApplicationName("Smartskola");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Smartskola.Core.DataProtection;
 using Smartskola.Core.Leases;
+using Smartskola.Core.Mail;
 using Smartskola.Core.Settings;
 
 namespace Smartskola.Core.Persistence;
 
-/// <summary>State shared by all instances of the site: data-protection keys, leases and site settings.</summary>
+/// <summary>State shared by all instances of the site: data-protection keys, leases, site settings and the mail outbox.</summary>
 public abstract class CoreDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -13,6 +14,8 @@ public abstract class CoreDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Lease> Leases => Set<Lease>();
 
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +36,17 @@ public abstract class CoreDbContext(DbContextOptions options) : DbContext(option
             setting.ToTable("SiteSettings");
             setting.HasKey(s => s.Key);
             setting.Property(s => s.Key).HasMaxLength(200);
+        });
+        modelBuilder.Entity<OutboxMail>(mail =>
+        {
+            mail.ToTable("OutboxMails");
+            mail.HasIndex(m => m.DedupeKey).IsUnique();
+            mail.HasIndex(m => m.NextAttemptUtc);
+            mail.Property(m => m.DedupeKey).HasMaxLength(OutboxMail.DedupeKeyMaxLength);
+            mail.Property(m => m.To).HasMaxLength(OutboxMail.ToMaxLength);
+            mail.Property(m => m.Subject).HasMaxLength(OutboxMail.SubjectMaxLength);
+            mail.Property(m => m.LastError).HasMaxLength(400);
+            mail.Property(m => m.ClaimedBy).HasMaxLength(200);
         });
     }
 }

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Mail;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Smartskola.Core.Leases;
+using Smartskola.Core.Persistence;
+
+namespace Smartskola.Core.Mail;
+
+/// <summary>
+/// Sends due outbox mail. Each row is claimed with a conditional UPDATE before it is sent, so two instances on
+/// one database never send the same row; a claim expires after <see cref="ClaimDuration"/> if its instance dies
+/// (then the mail may be sent again: delivery is at least once, never concurrently twice). Logs only outbox ids
+/// and error types, never addresses, subjects or bodies.
+/// </summary>
+public sealed class MailDelivery(
+    CoreDbContext db,
+    IOptions<MailOptions> options,
+    TimeProvider clock,
+    LeaseHolderIdentity identity,
+    IHostEnvironment environment,
+    ILogger<MailDelivery> logger)
+{
+    /// <summary>After this many failed attempts a mail is given up (<see cref="OutboxMail.FailedUtc"/>).</summary>
+    public const int MaxAttempts = 8;
+
+    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(10);
+
+    private const int BatchSize = 50;
+
+    private static readonly TimeSpan[] Backoff =
+    [
+        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2),
+        TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24),
+    ];
+
+    /// <summary>The wait after failed attempt number <paramref name="attempts"/> (1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 24 h).</summary>
+    public static TimeSpan RetryDelay(int attempts) => Backoff[Math.Clamp(attempts - 1, 0, Backoff.Length - 1)];
+
+    /// <summary>Whether mail can leave: an SMTP host, a pickup directory, or Development (App_Data/mail).</summary>
+    public static bool IsConfigured(MailOptions options, IHostEnvironment environment) =>
+        !string.IsNullOrWhiteSpace(options.Host) || PickupDirectory(options, environment) is not null;
+
+    /// <summary>Sends up to 50 due mails; returns how many were sent.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
+    {
+        using var smtp = CreateClient();
+        if (smtp is null)
+        {
+            return 0;
+        }
+
+        var claim = $"{identity.Value}:{Guid.NewGuid():N}";
+        var sent = 0;
+        for (var i = 0; i < BatchSize; i++)
+        {
+            var mail = await ClaimNextAsync(claim, cancellationToken);
+            if (mail is null)
+            {
+                break;
+            }
+
+            if (await SendAsync(smtp, mail, claim, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private IQueryable<OutboxMail> Due(DateTime now) => db.OutboxMails.Where(m =>
+        m.SentUtc == null && m.FailedUtc == null && m.NextAttemptUtc <= now
+        && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now));
+
+    private async Task<OutboxMail?> ClaimNextAsync(string claim, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + ClaimDuration;
+        while (true)
+        {
+            var candidate = await Due(now).OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.CreatedUtc)
+                .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+            if (candidate is not { } id)
+            {
+                return null;
+            }
+
+            // The condition is checked again by the UPDATE itself: of two instances racing for one row, one wins.
+            var taken = await Due(now).Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ClaimedBy, claim)
+                .SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
+            if (taken == 1)
+            {
+                return await db.OutboxMails.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<bool> SendAsync(SmtpClient smtp, OutboxMail mail, string claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var message = Compose(mail);
+            await smtp.SendMailAsync(message, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(mail, claim, exception);
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await Claimed(mail, claim).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.SentUtc, now)
+            .SetProperty(m => m.ClaimedBy, (string?)null)
+            .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+        logger.LogInformation("Outbox mail {OutboxId} sent.", mail.Id);
+        return true;
+    }
+
+    private async Task RecordFailureAsync(OutboxMail mail, string claim, Exception exception)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var attempts = mail.Attempts + 1;
+        DateTime? failed = attempts >= MaxAttempts ? now : null;
+        var next = failed ?? now + RetryDelay(attempts);
+        // Exception messages can name the recipient (SmtpFailedRecipientException): keep types and codes only.
+        var error = Describe(exception);
+        await Claimed(mail, claim).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.NextAttemptUtc, next)
+            .SetProperty(m => m.FailedUtc, failed)
+            .SetProperty(m => m.LastError, error)
+            .SetProperty(m => m.ClaimedBy, (string?)null)
+            .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+        if (failed is null)
+        {
+            logger.LogWarning("Outbox mail {OutboxId} not sent (attempt {Attempt} of {MaxAttempts}): {ErrorType}.",
+                mail.Id, attempts, MaxAttempts, error);
+        }
+        else
+        {
+            logger.LogError("Outbox mail {OutboxId} given up after {Attempt} attempts: {ErrorType}.", mail.Id, attempts, error);
+        }
+    }
+
+    private IQueryable<OutboxMail> Claimed(OutboxMail mail, string claim) =>
+        db.OutboxMails.Where(m => m.Id == mail.Id && m.ClaimedBy == claim);
+
+    private MailMessage Compose(OutboxMail mail)
+    {
+        var message = new MailMessage
+        {
+            From = new MailAddress(options.Value.From),
+            Subject = mail.Subject,
+            Body = mail.Body,
+            IsBodyHtml = false,
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+            HeadersEncoding = Encoding.UTF8,
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
+        };
+        message.To.Add(new MailAddress(mail.To));
+        return message;
+    }
+
+    private SmtpClient? CreateClient()
+    {
+        var o = options.Value;
+        if (!string.IsNullOrWhiteSpace(o.Host))
+        {
+            var client = new SmtpClient(o.Host, o.Port)
+            {
+                EnableSsl = o.EnableSsl,
+                Timeout = (int)o.Timeout.TotalMilliseconds,
+                DeliveryMethod = SmtpDeliveryMethod.Network,
+            };
+            if (!string.IsNullOrEmpty(o.UserName))
+            {
+                client.Credentials = new NetworkCredential(o.UserName, o.Password);
+            }
+
+            return client;
+        }
+
+        if (PickupDirectory(o, environment) is not { } folder)
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(folder);
+        return new SmtpClient
+        {
+            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
+            PickupDirectoryLocation = folder,
+        };
+    }
+
+    private static string? PickupDirectory(MailOptions options, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Host))
+        {
+            return null;
+        }
+
+        var folder = !string.IsNullOrWhiteSpace(options.PickupDirectory) ? options.PickupDirectory
+            : environment.IsDevelopment() ? Path.Combine("App_Data", "mail")
+            : null;
+        return folder is null ? null : Path.GetFullPath(Path.Combine(environment.ContentRootPath, folder));
+    }
+
+    /// <summary>Exception types and status codes only: e.g. <c>SmtpException(GeneralFailure)/SocketException(ConnectionRefused)</c>.</summary>
+    public static string Describe(Exception exception)
+    {
+        var parts = new List<string>();
+        for (var e = exception; e is not null && parts.Count < 3; e = e.InnerException)
+        {
+            parts.Add(e switch
+            {
+                SmtpException smtp => $"{e.GetType().Name}({smtp.StatusCode})",
+                SocketException socket => $"{e.GetType().Name}({socket.SocketErrorCode})",
+                _ => e.GetType().Name,
+            });
+        }
+
+        return string.Join('/', parts);
+    }
+}
