@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Smartskola.Core.Accounts;
 using Smartskola.Core.CareUnits;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
@@ -97,6 +98,7 @@ public sealed class UsersModule : ModuleStartup
 
         services.AddScoped<ICareUnitDirectory, CareUnitDirectory>();
         services.AddScoped<Services.UserAccountService>();
+        services.AddScoped<IPatientAccounts, Services.PatientAccounts>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<IPermissionDefaults, PermissionDefaults>();
         services.AddScoped<IStartupTask, RolePermissionInitializer>();
