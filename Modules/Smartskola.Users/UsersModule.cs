@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Smartskola.Core.Accounts;
 using Smartskola.Core.CareUnits;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
@@ -98,6 +99,7 @@ public sealed class UsersModule : ModuleStartup
         services.AddScoped<ICareUnitDirectory, CareUnitDirectory>();
         services.AddScoped<Smartskola.Core.Accounts.IStaffDirectory, StaffDirectory>();
         services.AddScoped<Services.UserAccountService>();
+        services.AddScoped<IPatientAccounts, Services.PatientAccounts>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<IPermissionDefaults, PermissionDefaults>();
         services.AddScoped<IStartupTask, RolePermissionInitializer>();

@@ -19,6 +19,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _databaseName = $"smartskola_test_{Guid.NewGuid():N}";
     private readonly bool _ownsDatabase = true;
+    private readonly IReadOnlyDictionary<string, string?>? _inheritedSettings;
     private string _connectionString = string.Empty;
 
     protected SiteFactory(DatabaseProvider provider) => Provider = provider;
@@ -28,9 +29,13 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Provider = original.Provider;
         _connectionString = original.ConnectionString;
         _ownsDatabase = false;
+        _inheritedSettings = original.Settings; // another instance is configured alike (e.g. the same mail server)
     }
 
-    /// <summary>A second site (a restart, or another instance) on the same database as <paramref name="original"/>.</summary>
+    /// <summary>
+    /// A second site (a restart, or another instance) on the same database as <paramref name="original"/>, with the
+    /// original's <see cref="Settings"/>. The original owns the database and what it started (e.g. a mail server).
+    /// </summary>
     public static SiteFactory OnSameDatabase(SiteFactory original) => new(original);
 
     public DatabaseProvider Provider { get; }
@@ -44,14 +49,33 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This site's own media folder (not the developer's App_Data).</summary>
     public string MediaRoot => Path.Combine(Path.GetTempPath(), "smartskola-tests", "media", _databaseName);
 
+    /// <summary>Where mail goes (.eml files) unless <c>Mail:Host</c> is set, e.g. by <see cref="MailSiteFactory"/>.</summary>
+    public string MailPickupDirectory => Path.Combine(Path.GetTempPath(), "smartskola-tests", "mail", _databaseName);
+
     /// <summary>Development by default, so the setup recipe creates the demo accounts.</summary>
     protected virtual string EnvironmentName => "Development";
 
     /// <summary>Extra configuration for a derived factory (e.g. mandatory two-factor).</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+    protected virtual IReadOnlyDictionary<string, string?> Settings =>
+        _inheritedSettings ?? new Dictionary<string, string?>();
+
+    /// <summary>Settings that send this site's mail to <paramref name="server"/>.</summary>
+    public static Dictionary<string, string?> MailSettings(MailServer server) => new()
+    {
+        ["Mail:Host"] = server.Host,
+        ["Mail:Port"] = server.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:EnableSsl"] = "false",
+    };
+
+    /// <summary>Starts what the site needs before it is built (a derived factory's mail server).</summary>
+    protected virtual Task StartDependenciesAsync() => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="StartDependenciesAsync"/> started, after the site.</summary>
+    protected virtual ValueTask StopDependenciesAsync() => ValueTask.CompletedTask;
 
     public async Task InitializeAsync()
     {
+        await StartDependenciesAsync();
         if (_ownsDatabase)
         {
             _connectionString = await TestDatabases.CreateAsync(Provider, _databaseName);
@@ -67,6 +91,8 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await TestDatabases.DropAsync(Provider, _databaseName, _connectionString);
         }
+
+        await StopDependenciesAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -76,6 +102,7 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Site:EnvironmentBanner", "Testmiljö");
         builder.UseSetting("Media:Root", MediaRoot);
+        builder.UseSetting("Mail:PickupDirectory", MailPickupDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Expected failures (refused audit updates, PostgreSQL probing for history tables) would drown real problems.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
@@ -120,6 +147,10 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<UsersDbContext>();
         return await db.CareUnits.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
     }
+
+    /// <summary>Sends the due outbox mail now (what the background dispatcher does every poll interval).</summary>
+    public Task<int> DeliverMailAsync() =>
+        WithScopeAsync(sp => sp.GetRequiredService<Smartskola.Core.Mail.MailDelivery>().DeliverDueAsync());
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
