@@ -74,6 +74,10 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("admin/recept", "/admin/recept", ["Admin"], HasPost: true),
         new("innehall/{**path}", "/innehall/om-digitala-smartskolan", [.. Staff, "Patient"]),
         new("media/{**path}", "/media/{media}", [.. Staff, "Patient"]),
+        new("inbjudan/{token}", "/inbjudan/ingen-sadan-lank", null), // a one-time link is its own credential
+        new("admin/patienter", "/admin/patienter", ["ClinicianNorth"], HasPost: true),
+        new("admin/patienter/ny", "/admin/patienter/ny", ["ClinicianNorth"], HasPost: true),
+        new("admin/patienter/{id:guid}", "/admin/patienter/{enrolNorth}", ["ClinicianNorth"], HasPost: true, OtherUnit: "/admin/patienter/{enrolEast}"),
         new("program", "/program", ["Patient"]),
         new("program/modul/{number:int}", "/program/modul/1", ["Patient"]),
         new("program/modul/{number:int}/{slug}", "/program/modul/1/presentation-av-upplagget", ["Patient"]),
@@ -195,8 +199,18 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         .Replace("{someone}", (await site.WithScopeAsync(sp =>
             sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Smartskola.Users.Data.User>>()
                 .FindByEmailAsync(DemoUsers.Editor)))!.Id.ToString(), StringComparison.Ordinal)
+        .Replace("{enrolNorth}", (await DemoEnrolmentAsync("Patrik")).ToString(), StringComparison.Ordinal)
+        .Replace("{enrolEast}", (await DemoEnrolmentAsync("Olle")).ToString(), StringComparison.Ordinal)
         .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
         .Replace("{east}", (await site.UnitIdAsync(DemoUsers.UnitEast)).ToString(), StringComparison.Ordinal);
+
+    /// <summary>A demo patient's enrolment (the setup recipe enrols Patrik at the northern unit, Olle at the eastern).</summary>
+    private Task<Guid> DemoEnrolmentAsync(string givenName) => site.WithScopeAsync(sp =>
+    {
+        var db = sp.GetRequiredService<Smartskola.Enrolment.Data.EnrolmentDbContext>();
+        return Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Enrolments.Where(e => db.Patients.Any(p => p.Id == e.PatientId && p.GivenName == givenName)).Select(e => e.Id));
+    });
 
     /// <summary>
     /// Library files a published page shows (so every signed-in role may fetch them): a 1×1 PNG, and a 400 px wide PNG
