@@ -190,9 +190,10 @@ public sealed class EnrolmentActions(
             return ChangeOutcome.Stale();
         }
 
+        await transaction.CommitAsync();
+        // The audit log writes on a connection of its own: after our commit, or SQLite's write lock would make it wait.
         await audit.WriteAsync(new AuditEvent(auditAction, "Enrolment", enrolment.Id.ToString())
             { SubjectPatientId = enrolment.PatientId, UnitId = enrolment.CareUnitId });
-        await transaction.CommitAsync();
         return outcome;
     }
 }

@@ -173,9 +173,10 @@ public sealed class EnrolmentService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        // The audit log writes on a connection of its own: after our commit, or SQLite's write lock would make it wait.
         await audit.WriteAsync(new AuditEvent("enrolment.create", "Enrolment", enrolment.Id.ToString())
             { SubjectPatientId = patient.Id, UnitId = enrolment.CareUnitId }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return (new Enrolled(enrolment.Id, link, mailed), outcome);
     }
 

@@ -90,9 +90,9 @@ public sealed class InvitationAcceptance(
         record.Version = Guid.NewGuid();
         activity.Add(invitation!.EnrolmentId, ActivityKinds.InvitationAccepted);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await audit.WriteAsync(new AuditEvent("invitation.accept", "Enrolment", invitation.EnrolmentId.ToString())
             { SubjectPatientId = patient.Id, ActorUserId = userId, ActorName = "Patienten" }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         await accounts.SignInAsync(userId.Value);
         return [];
     }
