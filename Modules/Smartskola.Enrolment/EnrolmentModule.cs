@@ -4,8 +4,10 @@ using Smartskola.Core.Navigation;
 using Smartskola.Core.Persistence;
 using Smartskola.Core.Security;
 using Smartskola.Curriculum.Access;
+using Smartskola.Curriculum.Progress;
 using Smartskola.Enrolment.Activity;
 using Smartskola.Enrolment.Data;
+using Smartskola.Enrolment.Progress;
 using Smartskola.Enrolment.Unlocking;
 
 namespace Smartskola.Enrolment;
@@ -35,5 +37,7 @@ public sealed class EnrolmentModule : ModuleStartup
         services.AddScoped<ActivityLog>();
         // Curriculum (configured earlier) TryAdds its default; the last registration wins.
         services.AddScoped<IModuleAccess, EnrolmentModuleAccess>();
+        services.AddScoped<IReadingActivityListener, EnrolmentProgressListener>();
+        services.AddScoped<EnrolmentProgress>();
     }
 }
