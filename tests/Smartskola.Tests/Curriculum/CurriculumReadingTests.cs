@@ -51,13 +51,23 @@ public abstract class CurriculumReadingTests<TSite>(TSite site) : IClassFixture<
         Assert.Null(last.Document.QuerySelector("a[rel=next]"));
         Assert.Contains("Till modulens sammanfattning och övning", last.Text(".pager"));
 
+        // Opened is not finished: the module is under way, and the progress bar counts only finished sections.
         var home = await patient.GetPageAsync("/program");
-        Assert.Equal($"Du har läst 2 av {SectionCount} avsnitt i de moduler som är öppna.", home.Text("[data-testid=progress-text]"));
+        Assert.Equal($"Du har läst klart 0 av {SectionCount} avsnitt i de moduler som är öppna.", home.Text("[data-testid=progress-text]"));
         var states = home.Document.QuerySelectorAll("[data-testid=module-state]").Select(s => s.TextContent).ToList();
         Assert.Equal("Påbörjad", states[1]);
         Assert.Equal("Öppen", states[0]);
-        // The next step is the first unread section, in module 1.
+        // The next step is the first unfinished section, in module 1.
         Assert.Contains("Modul 1: Presentation av upplägget", home.Text("[data-testid=next-step]"));
+        Assert.Equal(["Påbörjat", "Påbörjat"], (await patient.GetPageAsync("/program/modul/2")).Document
+            .QuerySelectorAll("[data-testid=section-list] .read-mark").Select(m => m.TextContent).ToList());
+
+        // "Jag har läst klart" at the end of the page (a plain form) finishes it and goes on to the next section.
+        var finished = await patient.SubmitAsync(links[1], new Dictionary<string, string>(), "form[data-testid=finish-form]");
+        Assert.Equal(links[2], finished.Headers.Location!.OriginalString);
+        home = await patient.GetPageAsync("/program");
+        Assert.Equal($"Du har läst klart 1 av {SectionCount} avsnitt i de moduler som är öppna.", home.Text("[data-testid=progress-text]"));
+        Assert.Equal("1", home.Document.QuerySelector("progress")!.GetAttribute("value"));
     }
 
     [Fact]
