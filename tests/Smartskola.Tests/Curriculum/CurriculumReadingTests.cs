@@ -1,4 +1,5 @@
 using System.Net;
+using Smartskola.Tests.Enrolment;
 using Smartskola.Tests.Infrastructure;
 using static Smartskola.Tests.Curriculum.CurriculumExpectations;
 
@@ -36,7 +37,10 @@ public abstract class CurriculumReadingTests<TSite>(TSite site) : IClassFixture<
     public async Task A_section_page_has_its_module_around_it_and_reading_moves_the_progress()
     {
         using var patient = site.CreateSiteClient();
-        await patient.LoginAsync(await site.CreateUserAsync("Patient"));
+        var email = await site.CreateUserAsync("Patient");
+        // A fresh account is not enrolled: enrol it with every module open (as the clinician's page will).
+        await site.EnrolAsync(await site.PatientForAsync(await site.UserIdAsync(email)), Smartskola.Enrolment.Data.UnlockPolicyKind.AllAtStart, 0);
+        await patient.LoginAsync(email);
         var module = await patient.GetPageAsync("/program/modul/2");
         var links = module.Document.QuerySelectorAll("[data-testid=section-list] a").Select(a => a.GetAttribute("href")!).ToList();
 
