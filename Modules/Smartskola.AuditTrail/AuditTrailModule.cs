@@ -47,5 +47,6 @@ public sealed class AuditTrailModule : ModuleStartup
         services.AddSingleton(new AuditChain(Encoding.UTF8.GetBytes(key)));
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<IAuditLogReader, AuditLogReader>();
     }
 }

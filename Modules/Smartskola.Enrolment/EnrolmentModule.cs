@@ -6,11 +6,13 @@ using Smartskola.Core.Persistence;
 using Smartskola.Core.Recipes;
 using Smartskola.Core.Security;
 using Smartskola.Curriculum.Access;
+using Smartskola.Curriculum.Progress;
 using Smartskola.Enrolment.Activity;
 using Smartskola.Enrolment.Data;
 using Smartskola.Enrolment.Enrolments;
 using Smartskola.Enrolment.Invitations;
 using Smartskola.Enrolment.Workspace;
+using Smartskola.Enrolment.Progress;
 using Smartskola.Enrolment.Unlocking;
 
 namespace Smartskola.Enrolment;
@@ -49,5 +51,7 @@ public sealed class EnrolmentModule : ModuleStartup
         services.AddScoped<IRecipeStep, Recipes.EnrolmentsRecipeStep>();
         // Curriculum (configured earlier) TryAdds its default; the last registration wins.
         services.AddScoped<IModuleAccess, EnrolmentModuleAccess>();
+        services.AddScoped<IReadingActivityListener, EnrolmentProgressListener>();
+        services.AddScoped<EnrolmentProgress>();
     }
 }

@@ -21,7 +21,7 @@ public sealed class CurriculumRoutes(CurriculumLoader loader, ReadingScopeFactor
         var user = http.HttpContext?.User;
         if (user is not null && !user.HasPermission(CorePermissions.PatientArea) && user.HasPermission(CurriculumPermissions.Preview))
         {
-            return new ReadingScope(program, Access.ReaderAccess.All(program), new HashSet<string>(), true, ReadingScopeFactory.PreviewBase,
+            return new ReadingScope(program, Access.ReaderAccess.All(program), Progress.ReaderProgress.None, true, ReadingScopeFactory.PreviewBase,
                 new PreviewSettings(null, Drafts: false).ToQuery()).Locate(contentItemId)?.Url;
         }
 

@@ -1,4 +1,5 @@
 using Smartskola.Curriculum.Access;
+using Smartskola.Curriculum.Progress;
 
 namespace Smartskola.Curriculum.Reading;
 
@@ -11,11 +12,11 @@ public enum ModuleState
 }
 
 /// <summary>
-/// What one reader sees of the program: which modules are open, which sections they have read, and where the
+/// What one reader sees of the program: which modules are open, which sections they have opened and finished, and where the
 /// pages live (the patient's <c>/program</c>, or an editor's preview with its settings carried in the query).
 /// </summary>
 public sealed class ReadingScope(CurriculumProgram program, ReaderAccess access,
-    IReadOnlySet<string> readSectionIds, bool preview, string basePath, string query)
+    ReaderProgress progress, bool preview, string basePath, string query)
 {
     public CurriculumProgram Program { get; } = program;
 
@@ -26,27 +27,32 @@ public sealed class ReadingScope(CurriculumProgram program, ReaderAccess access,
 
     public bool Preview { get; } = preview;
 
-    public IReadOnlySet<string> ReadSectionIds { get; } = readSectionIds;
+    /// <summary>Sections the reader has opened (finished ones included).</summary>
+    public IReadOnlySet<string> OpenedSectionIds { get; } = progress.OpenedSectionIds;
+
+    /// <summary>Sections the reader has finished: reached the end of, or marked as read.</summary>
+    public IReadOnlySet<string> FinishedSectionIds { get; } = progress.FinishedSectionIds;
+
+    public bool IsFinished(ProgramSection section) => FinishedSectionIds.Contains(section.Id);
+
+    public bool IsOpened(ProgramSection section) => OpenedSectionIds.Contains(section.Id) || IsFinished(section);
 
     public IReadOnlyList<ProgramModule> OpenModules { get; } =
         program.Modules.Where(m => access.OpenModuleIds.Contains(m.Id)).ToList();
 
     public bool IsOpen(ProgramModule module) => OpenModules.Contains(module);
 
-    public ModuleState State(ProgramModule module)
-    {
-        if (!IsOpen(module))
-        {
-            return ModuleState.Locked;
-        }
-
-        var read = module.Sections.Count(s => ReadSectionIds.Contains(s.Id));
-        return module.Sections.Count == 0 ? ModuleState.Open : read == 0 ? ModuleState.Open : read == module.Sections.Count ? ModuleState.Done : ModuleState.InProgress;
-    }
+    /// <summary>Done when every section is finished (not merely opened); in progress when any is opened.</summary>
+    public ModuleState State(ProgramModule module) =>
+        !IsOpen(module) ? ModuleState.Locked
+        : module.Sections.Count > 0 && module.Sections.All(IsFinished) ? ModuleState.Done
+        : module.Sections.Any(IsOpened) ? ModuleState.InProgress
+        : ModuleState.Open;
 
     public int OpenSectionCount => OpenModules.Sum(m => m.Sections.Count);
 
-    public int ReadSectionCount => OpenModules.Sum(m => m.Sections.Count(s => ReadSectionIds.Contains(s.Id)));
+    /// <summary>Finished sections of open modules: what the progress bar counts.</summary>
+    public int FinishedSectionCount => OpenModules.Sum(m => m.Sections.Count(IsFinished));
 
     /// <summary>Exercises of open modules, in module order, each once.</summary>
     public IReadOnlyList<ProgramExercise> UnlockedExercises =>
@@ -63,9 +69,9 @@ public sealed class ReadingScope(CurriculumProgram program, ReaderAccess access,
             .Concat(OpenModules.SelectMany(m => m.Sections.Select(s => s.Id).Prepend(m.Id)))
             .Concat(UnlockedExercises.Select(e => e.Id)).ToHashSet();
 
-    /// <summary>The first unread section of the earliest open module that is not done.</summary>
+    /// <summary>The first unfinished section of the earliest open module that is not done.</summary>
     public (ProgramModule Module, ProgramSection Section)? NextStep =>
-        OpenModules.SelectMany(m => m.Sections.Select(s => (m, s))).Where(p => !ReadSectionIds.Contains(p.s.Id))
+        OpenModules.SelectMany(m => m.Sections.Select(s => (m, s))).Where(p => !IsFinished(p.s))
             .Select(p => ((ProgramModule, ProgramSection)?)(p.m, p.s)).FirstOrDefault();
 
     /// <summary>Where an item of the program is read and what to call that place, or null if it is not part of it.</summary>

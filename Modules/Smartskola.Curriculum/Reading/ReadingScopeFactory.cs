@@ -16,7 +16,7 @@ public enum ScopeRefusal
 /// Decides who is reading and what they may see. A patient reads the published program with the modules
 /// <see cref="IModuleAccess"/> opens; someone with the preview permission reads at
 /// <c>/admin/forhandsgranska/program</c> with the modules and version source chosen in the query
-/// (<c>?moduler=1,2,3&amp;kalla=utkast</c>), and nothing they open is recorded as read.
+/// (<c>?moduler=1,2,3&amp;kalla=utkast</c>), and nothing they open or play is recorded.
 /// </summary>
 public sealed class ReadingScopeFactory(CurriculumLoader loader, IModuleAccess access, ReadingProgress progress)
 {
@@ -43,7 +43,7 @@ public sealed class ReadingScopeFactory(CurriculumLoader loader, IModuleAccess a
 
             var open = draft.Modules.Where(m => settings.Modules is null || settings.Modules.Contains(m.Number))
                 .Select(m => m.Id).ToHashSet();
-            return (new ReadingScope(draft, new ReaderAccess(open, new Dictionary<string, DateOnly>()), new HashSet<string>(), true, PreviewBase, settings.ToQuery()), ScopeRefusal.None);
+            return (new ReadingScope(draft, new ReaderAccess(open, new Dictionary<string, DateOnly>()), ReaderProgress.None, true, PreviewBase, settings.ToQuery()), ScopeRefusal.None);
         }
 
         if (!user.HasPermission(CorePermissions.PatientArea) || user.UserId() is not { } userId)
@@ -58,7 +58,7 @@ public sealed class ReadingScopeFactory(CurriculumLoader loader, IModuleAccess a
         }
 
         var readerAccess = await access.GetAsync(user, program, cancel);
-        var read = await progress.ReadSectionIdsAsync(userId, cancel);
+        var read = await progress.LoadAsync(userId, cancel);
         return (new ReadingScope(program, readerAccess, read, false, PatientBase, string.Empty), ScopeRefusal.None);
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Smartskola.Core.Audit;
+using Smartskola.Tests.Enrolment;
 using Smartskola.Tests.Infrastructure;
 
 namespace Smartskola.Tests.Browser;
@@ -23,6 +26,26 @@ public sealed class ProgramBrowserTests(BrowserSite site) : BrowserTest(site)
 
         var violations = await Axe.ViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{path}: " + string.Join(" | ", violations));
+    }
+
+    [Fact]
+    public async Task The_log_extract_lists_a_units_access_and_has_no_WCAG_2_1_AA_violations()
+    {
+        var patient = await Site.PatientForAsync(await Site.UserIdAsync(DemoUsers.Patient));
+        var north = await Site.UnitIdAsync(DemoUsers.UnitNorth);
+        await Site.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<IAuditLog>().WriteAsync(new AuditEvent("patient.view", "Patient", patient.Id.ToString())
+                { SubjectPatientId = patient.Id, UnitId = north, ActorUserId = Guid.NewGuid(), ActorName = "Behandlare" });
+            return 0;
+        });
+
+        var page = await SignedInPageAsync(DemoUsers.Patient, bypassCsp: true);
+        var response = await page.GotoAsync(Site.BaseUrl + "/program/loggutdrag");
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("Primärvårdsrehabiliteringen norra", await page.GetByTestId("log-extract").InnerTextAsync());
+        var violations = await Axe.ViolationsAsync(page);
+        Assert.True(violations.Count == 0, "/program/loggutdrag: " + string.Join(" | ", violations));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Smartskola.Tests.Enrolment;
 using Smartskola.Tests.Infrastructure;
 using static Smartskola.Tests.Curriculum.CurriculumExpectations;
 
@@ -36,7 +37,10 @@ public abstract class CurriculumReadingTests<TSite>(TSite site) : IClassFixture<
     public async Task A_section_page_has_its_module_around_it_and_reading_moves_the_progress()
     {
         using var patient = site.CreateSiteClient();
-        await patient.LoginAsync(await site.CreateUserAsync("Patient"));
+        var email = await site.CreateUserAsync("Patient");
+        // A fresh account is not enrolled: enrol it with every module open (as the clinician's page will).
+        await site.EnrolAsync(await site.PatientForAsync(await site.UserIdAsync(email)), Smartskola.Enrolment.Data.UnlockPolicyKind.AllAtStart, 0);
+        await patient.LoginAsync(email);
         var module = await patient.GetPageAsync("/program/modul/2");
         var links = module.Document.QuerySelectorAll("[data-testid=section-list] a").Select(a => a.GetAttribute("href")!).ToList();
 
@@ -51,13 +55,23 @@ public abstract class CurriculumReadingTests<TSite>(TSite site) : IClassFixture<
         Assert.Null(last.Document.QuerySelector("a[rel=next]"));
         Assert.Contains("Till modulens sammanfattning och övning", last.Text(".pager"));
 
+        // Opened is not finished: the module is under way, and the progress bar counts only finished sections.
         var home = await patient.GetPageAsync("/program");
-        Assert.Equal($"Du har läst 2 av {SectionCount} avsnitt i de moduler som är öppna.", home.Text("[data-testid=progress-text]"));
+        Assert.Equal($"Du har läst klart 0 av {SectionCount} avsnitt i de moduler som är öppna.", home.Text("[data-testid=progress-text]"));
         var states = home.Document.QuerySelectorAll("[data-testid=module-state]").Select(s => s.TextContent).ToList();
         Assert.Equal("Påbörjad", states[1]);
         Assert.Equal("Öppen", states[0]);
-        // The next step is the first unread section, in module 1.
+        // The next step is the first unfinished section, in module 1.
         Assert.Contains("Modul 1: Presentation av upplägget", home.Text("[data-testid=next-step]"));
+        Assert.Equal(["Påbörjat", "Påbörjat"], (await patient.GetPageAsync("/program/modul/2")).Document
+            .QuerySelectorAll("[data-testid=section-list] .read-mark").Select(m => m.TextContent).ToList());
+
+        // "Jag har läst klart" at the end of the page (a plain form) finishes it and goes on to the next section.
+        var finished = await patient.SubmitAsync(links[1], new Dictionary<string, string>(), "form[data-testid=finish-form]");
+        Assert.Equal(links[2], finished.Headers.Location!.OriginalString);
+        home = await patient.GetPageAsync("/program");
+        Assert.Equal($"Du har läst klart 1 av {SectionCount} avsnitt i de moduler som är öppna.", home.Text("[data-testid=progress-text]"));
+        Assert.Equal("1", home.Document.QuerySelector("progress")!.GetAttribute("value"));
     }
 
     [Fact]

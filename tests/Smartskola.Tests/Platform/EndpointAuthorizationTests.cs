@@ -84,6 +84,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("program/ovningar", "/program/ovningar", ["Patient"]),
         new("program/ovningar/{slug}", "/program/ovningar/kroppsscanning", ["Patient"]),
         new("program/sok", "/program/sok?q=sm%C3%A4rta", ["Patient"]),
+        new("program/loggutdrag", "/program/loggutdrag", ["Patient"]),
         new("admin/program/forhandsgranska", "/admin/program/forhandsgranska", Previewers),
         new("admin/forhandsgranska/program", "/admin/forhandsgranska/program", Previewers),
         new("admin/forhandsgranska/program/modul/{number:int}", "/admin/forhandsgranska/program/modul/1", Previewers),

@@ -22,6 +22,29 @@ namespace Smartskola.Curriculum.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Smartskola.Curriculum.Data.ExercisePlay", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("FirstPlayedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastPlayedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Plays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "ExerciseId");
+
+                    b.ToTable("CurriculumExercisePlays", (string)null);
+                });
+
             modelBuilder.Entity("Smartskola.Curriculum.Data.SectionRead", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -30,6 +53,9 @@ namespace Smartskola.Curriculum.Migrations.Postgres
                     b.Property<string>("SectionId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("FirstReadUtc")
                         .HasColumnType("timestamp with time zone");

@@ -17,6 +17,29 @@ namespace Smartskola.Curriculum.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Smartskola.Curriculum.Data.ExercisePlay", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExerciseId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstPlayedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastPlayedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Plays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ExerciseId");
+
+                    b.ToTable("CurriculumExercisePlays", (string)null);
+                });
+
             modelBuilder.Entity("Smartskola.Curriculum.Data.SectionRead", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -24,6 +47,9 @@ namespace Smartskola.Curriculum.Migrations.Sqlite
 
                     b.Property<string>("SectionId")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("FirstReadUtc")

@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Display;
+using Smartskola.Curriculum.Progress;
 using Smartskola.Curriculum.Reading;
 
 namespace Smartskola.Curriculum.Pages.Program;
 
 /// <summary>Program home: the modules with their state, the next step, and overall progress.</summary>
 [Authorize]
-public sealed class IndexModel(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions)
-    : ReadingPage(scopes, renderer, definitions)
+public sealed class IndexModel(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions,
+    ReadingActivityNotifier activity)
+    : ReadingPage(scopes, renderer, definitions, activity)
 {
     public RenderedItem Program { get; private set; } = null!;
 

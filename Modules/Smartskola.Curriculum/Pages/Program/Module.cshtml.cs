@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Display;
 using Smartskola.ContentManagement.Items;
+using Smartskola.Curriculum.Progress;
 using Smartskola.Curriculum.Reading;
 
 namespace Smartskola.Curriculum.Pages.Program;
@@ -10,7 +11,8 @@ namespace Smartskola.Curriculum.Pages.Program;
 /// <summary>A module: introduction, its sections, its mindfulness exercise, earlier exercises and "Kom ihåg".</summary>
 [Authorize]
 public sealed class ModuleModel(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions,
-    ContentQuery query) : ReadingPage(scopes, renderer, definitions)
+    ReadingActivityNotifier activity,
+    ContentQuery query) : ReadingPage(scopes, renderer, definitions, activity)
 {
     public ProgramModule Module { get; private set; } = null!;
 

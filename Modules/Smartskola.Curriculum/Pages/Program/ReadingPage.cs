@@ -1,23 +1,37 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Display;
 using Smartskola.ContentManagement.Items;
+using Smartskola.Core.Security;
+using Smartskola.Curriculum.Progress;
 using Smartskola.Curriculum.Reading;
 
 namespace Smartskola.Curriculum.Pages.Program;
 
 /// <summary>
 /// What the program's reading pages share: the reader's <see cref="ReadingScope"/> (patient or preview), and
-/// rendering an item through the content display drivers in the patient theme.
+/// rendering an item through the content display drivers in the patient theme, and telling
+/// <see cref="IReadingActivityListener"/>s what the patient did (never in the preview).
 /// </summary>
-public abstract class ReadingPage(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions)
-    : PageModel
+public abstract class ReadingPage(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions,
+    ReadingActivityNotifier activity) : PageModel
 {
     public ReadingScope Scope { get; private set; } = null!;
 
-    /// <summary>Resolves the scope; returns the refusal result, or null when the page may go on.</summary>
+    /// <summary>A message after a form was sent ("Avsnittet är markerat som läst"), shown once on the next page.</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>The signed-in patient, or null in the preview (where nothing is recorded).</summary>
+    protected Guid? PatientId => Scope.Preview ? null : User.UserId();
+
+    /// <summary>
+    /// Resolves the scope; returns the refusal result, or null when the page may go on. A patient's page view is
+    /// reported as <see cref="ReadingActivityKind.Visited"/>.
+    /// </summary>
     protected async Task<IActionResult?> BeginAsync()
     {
         var (scope, refusal) = await scopes.CreateAsync(HttpContext);
@@ -27,8 +41,15 @@ public abstract class ReadingPage(ReadingScopeFactory scopes, ContentRenderer re
         }
 
         Scope = scope;
+        if (HttpMethods.IsGet(Request.Method) && PatientId is { } userId)
+        {
+            await ReportAsync(new ReadingActivity(userId, ReadingActivityKind.Visited, null, null, false));
+        }
+
         return null;
     }
+
+    protected Task ReportAsync(ReadingActivity readingActivity) => activity.NotifyAsync(readingActivity, HttpContext.RequestAborted);
 
     protected async Task<RenderedItem> RenderAsync(ContentItem item)
     {

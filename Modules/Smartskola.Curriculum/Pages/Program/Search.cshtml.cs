@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Smartskola.ContentManagement.Definitions;
 using Smartskola.ContentManagement.Display;
+using Smartskola.Curriculum.Progress;
 using Smartskola.Curriculum.Reading;
 using Smartskola.Search.Data;
 using Smartskola.Search.Querying;
@@ -11,7 +12,8 @@ namespace Smartskola.Curriculum.Pages.Program;
 /// <summary>Search in the program: only the published program, and only what is open to this reader.</summary>
 [Authorize]
 public sealed class SearchModel(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions,
-    SearchService search) : ReadingPage(scopes, renderer, definitions)
+    ReadingActivityNotifier activity,
+    SearchService search) : ReadingPage(scopes, renderer, definitions, activity)
 {
     public string Query { get; private set; } = string.Empty;
 
