@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
 using Smartskola.Core.Persistence;
@@ -6,6 +7,8 @@ using Smartskola.Core.Security;
 using Smartskola.Curriculum.Access;
 using Smartskola.Enrolment.Activity;
 using Smartskola.Enrolment.Data;
+using Smartskola.Enrolment.Figures;
+using Smartskola.Enrolment.Lifecycle;
 using Smartskola.Enrolment.Unlocking;
 
 namespace Smartskola.Enrolment;
@@ -25,6 +28,8 @@ public sealed class EnrolmentModule : ModuleStartup
     public override IEnumerable<AdminMenuItem> AdminMenu =>
     [
         new("Mina patienter", "/admin/patienter", EnrolmentPermissions.ManagePatients, 5),
+        new("Enhetens siffror", "/admin/patienter/siffror", EnrolmentPermissions.ViewFigures, 6),
+        new("Enhetens regler", "/admin/patienter/installningar", EnrolmentPermissions.UnitSettings, 7),
     ];
 
     public override void ConfigureServices(ModuleContext context)
@@ -35,5 +40,18 @@ public sealed class EnrolmentModule : ModuleStartup
         services.AddScoped<ActivityLog>();
         // Curriculum (configured earlier) TryAdds its default; the last registration wins.
         services.AddScoped<IModuleAccess, EnrolmentModuleAccess>();
+
+        services.AddOptions<LifecycleOptions>().Bind(context.Configuration.GetSection(LifecycleOptions.Section))
+            .Validate(o => o.Interval > TimeSpan.Zero, "Lifecycle:Interval must be positive.");
+        services.AddScoped<EnrolmentTransactions>();
+        services.AddScoped<EndingJob>();
+        services.AddScoped<ModuleOpeningJob>();
+        services.AddScoped<NoticeJob>();
+        services.AddScoped<PurgeJob>();
+        services.AddScoped<LifecycleJobs>();
+        // The mail outbox (another module) replaces this with AddScoped, or TryAdds it if configured earlier.
+        services.TryAddScoped<IClinicianNoticeMailer, NoClinicianNoticeMail>();
+        services.AddHostedService<LifecycleService>();
+        services.AddScoped<UnitFiguresQuery>();
     }
 }
