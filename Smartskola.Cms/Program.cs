@@ -24,6 +24,11 @@ if (args.Contains(SmartskolaCommands.RebuildSearchIndex))
     return await SmartskolaCommands.RebuildSearchIndexAsync(app);
 }
 
+if (args.Contains(SmartskolaCommands.RunDailyJobs))
+{
+    return await SmartskolaCommands.RunDailyJobsAsync(app);
+}
+
 if (SmartskolaCommands.RecipePath(args) is { } recipe)
 {
     return await SmartskolaCommands.ImportRecipeAsync(app, recipe);

@@ -1,16 +1,21 @@
 using Smartskola.AuditTrail.Services;
 using Smartskola.Core.Audit;
 using Smartskola.Core.Recipes;
+using Smartskola.Enrolment.Lifecycle;
 using Smartskola.Recipes.Services;
 using Smartskola.Search.Indexing;
 
 namespace Smartskola.Cms;
 
-/// <summary>Command-line verbs: <c>verify-audit</c>, <c>rebuild-search-index</c> and <c>--recipe &lt;file&gt;</c>.</summary>
+/// <summary>
+/// Command-line verbs: <c>verify-audit</c>, <c>rebuild-search-index</c>, <c>run-daily-jobs</c> and
+/// <c>--recipe &lt;file&gt;</c>.
+/// </summary>
 public static class SmartskolaCommands
 {
     public const string VerifyAudit = "verify-audit";
     public const string RebuildSearchIndex = "rebuild-search-index";
+    public const string RunDailyJobs = "run-daily-jobs";
 
     public static async Task<int> RebuildSearchIndexAsync(WebApplication app)
     {
@@ -20,6 +25,17 @@ public static class SmartskolaCommands
             new AuditEvent("search.rebuild", "SearchIndex") { ActorName = "Kommandorad" });
         Console.WriteLine($"Search index rebuilt: {count} content items indexed.");
         return 0;
+    }
+
+    /// <summary>One run of the enrolment lifecycle jobs (what the background service does every hour); exit 1 if any failed.</summary>
+    public static async Task<int> RunDailyJobsAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var summary = await scope.ServiceProvider.GetRequiredService<LifecycleJobs>().RunAsync(CancellationToken.None);
+        Console.WriteLine($"Daily jobs done: {summary.Ended} enrolments ended, {summary.ModulesOpened} modules opened, " +
+            $"{summary.InactivityNotices} inactivity and {summary.EndingSoonNotices} ending-soon notices, {summary.Purged} enrolments " +
+            $"and {summary.PatientsPurged} patients purged, {summary.Failed} failed.");
+        return summary.Failed == 0 ? 0 : 1;
     }
 
     public static string? RecipePath(string[] args)

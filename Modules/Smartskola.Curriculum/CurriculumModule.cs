@@ -47,6 +47,7 @@ public sealed class CurriculumModule : ModuleStartup
         services.AddContentHandler<CurriculumCacheHandler>();
         services.AddScoped<IContentImportListener, CurriculumImportListener>();
         services.AddScoped<ReadingProgress>();
+        services.AddScoped<Smartskola.Core.Patients.IPatientDataPurger, ReadingProgressPurger>();
         services.AddScoped<ReadingActivityNotifier>();
         services.AddScoped<ReadingScopeFactory>();
         services.TryAddScoped<IModuleAccess, AllModulesOpen>();

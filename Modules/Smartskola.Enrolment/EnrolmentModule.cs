@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Smartskola.Core.Modules;
 using Smartskola.Core.Navigation;
 using Smartskola.Core.Persistence;
@@ -13,6 +14,8 @@ using Smartskola.Enrolment.Enrolments;
 using Smartskola.Enrolment.Invitations;
 using Smartskola.Enrolment.Workspace;
 using Smartskola.Enrolment.Progress;
+using Smartskola.Enrolment.Figures;
+using Smartskola.Enrolment.Lifecycle;
 using Smartskola.Enrolment.Unlocking;
 
 namespace Smartskola.Enrolment;
@@ -32,6 +35,8 @@ public sealed class EnrolmentModule : ModuleStartup
     public override IEnumerable<AdminMenuItem> AdminMenu =>
     [
         new("Mina patienter", "/admin/patienter", EnrolmentPermissions.ManagePatients, 5),
+        new("Enhetens siffror", "/admin/patienter/siffror", EnrolmentPermissions.ViewFigures, 6),
+        new("Enhetens regler", "/admin/patienter/installningar", EnrolmentPermissions.UnitSettings, 7),
     ];
 
     public override void ConfigureServices(ModuleContext context)
@@ -53,5 +58,19 @@ public sealed class EnrolmentModule : ModuleStartup
         services.AddScoped<IModuleAccess, EnrolmentModuleAccess>();
         services.AddScoped<IReadingActivityListener, EnrolmentProgressListener>();
         services.AddScoped<EnrolmentProgress>();
+
+        services.AddOptions<LifecycleOptions>().Bind(context.Configuration.GetSection(LifecycleOptions.Section))
+            .Validate(o => o.Interval > TimeSpan.Zero, "Lifecycle:Interval must be positive.");
+        services.AddScoped<EnrolmentTransactions>();
+        services.AddScoped<EndingJob>();
+        services.AddScoped<ModuleOpeningJob>();
+        services.AddScoped<NoticeJob>();
+        services.AddScoped<PurgeJob>();
+        services.AddScoped<LifecycleJobs>();
+        // Notices reach the clinician by e-mail through Core's outbox (no patient details in the mail).
+        services.AddScoped<IClinicianNoticeMailer, OutboxNoticeMailer>();
+        services.AddScoped<Smartskola.Core.Patients.IPatientDataPurger, AccountPurger>();
+        services.AddHostedService<LifecycleService>();
+        services.AddScoped<UnitFiguresQuery>();
     }
 }

@@ -4,7 +4,8 @@ namespace Smartskola.Enrolment;
 
 /// <summary>
 /// Patient data is unit-owned: every permission here is further limited to the holder's own care units, checked on
-/// every request (an administrator is not a member of a unit and so sees no patient).
+/// every request (an administrator is not a member of a unit and so sees no patient). Figures and unit rules hold no
+/// patient data, so administrators get them for every unit.
 /// </summary>
 public static class EnrolmentPermissions
 {
@@ -15,7 +16,7 @@ public static class EnrolmentPermissions
     public static readonly IReadOnlyList<Permission> All =
     [
         new(ManagePatients, "Skriva in patienter och följa deras program (egna vårdenheter)", [Roles.Clinician]),
-        new(ViewFigures, "Se vårdenhetens siffror för programmet (egna vårdenheter)", [Roles.UnitManager]),
-        new(UnitSettings, "Ändra vårdenhetens regler för inaktivitet och gallring (egna vårdenheter)", [Roles.UnitManager]),
+        new(ViewFigures, "Se vårdenhetens siffror för programmet (egna vårdenheter)", [Roles.UnitManager, Roles.Administrator]),
+        new(UnitSettings, "Ändra vårdenhetens regler för inaktivitet och gallring (egna vårdenheter)", [Roles.UnitManager, Roles.Administrator]),
     ];
 }

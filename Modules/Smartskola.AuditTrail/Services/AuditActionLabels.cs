@@ -23,6 +23,10 @@ public static class AuditActionLabels
         ["audit.view"] = "Visade granskningsloggen",
         ["audit.verify"] = "Verifierade granskningsloggen",
         ["recipe.run"] = "Körde recept",
+        ["unit.figures.view"] = "Visade enhetens siffror",
+        ["unit.figures.export"] = "Laddade ned enhetens siffror",
+        ["unit.settings.update"] = "Ändrade enhetens regler",
+        ["enrolment.purge"] = "Gallrade inskrivning",
     };
 
     public static string For(string action) => Labels.GetValueOrDefault(action, action);
@@ -34,6 +38,7 @@ public static class AuditActionLabels
         ["AuditLog"] = "Granskningslogg",
         ["Role"] = "Roller",
         ["Recipe"] = "Recept",
+        ["Enrolment"] = "Inskrivning",
     };
 
     public static string EntityType(string entityType) => EntityTypes.GetValueOrDefault(entityType, entityType);

@@ -24,7 +24,8 @@ public class SiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected SiteFactory(DatabaseProvider provider) => Provider = provider;
 
-    private SiteFactory(SiteFactory original)
+    /// <summary>Another instance on <paramref name="original"/>'s database (for a derived factory's own copy).</summary>
+    protected SiteFactory(SiteFactory original)
     {
         Provider = original.Provider;
         _connectionString = original.ConnectionString;

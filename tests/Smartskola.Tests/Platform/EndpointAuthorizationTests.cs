@@ -97,6 +97,10 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("media/_w/{width:int}/{revision:int}/{**path}", "/media/_w/320/1/{wide}", [.. Staff, "Patient"]),
         new("admin/media", "/admin/media", Editors, HasPost: true),
         new("admin/media/{id:length(32)}", "/admin/media/{asset}", Editors, HasPost: true),
+        new("admin/patienter/siffror", "/admin/patienter/siffror", ["Admin", "UnitManagerNorth"],
+            OtherUnit: "/admin/patienter/siffror?enhet={east}"),
+        new("admin/patienter/installningar", "/admin/patienter/installningar", ["Admin", "UnitManagerNorth"], HasPost: true,
+            OtherUnit: "/admin/patienter/installningar?enhet={east}"),
     ];
 
     /// <summary>The demo page the setup recipe creates.</summary>

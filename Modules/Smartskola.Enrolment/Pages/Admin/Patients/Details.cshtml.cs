@@ -22,6 +22,7 @@ public sealed partial class DetailsModel(
     EnrolmentActions actions,
     EnrolmentDbContext db,
     CurriculumLoader curriculum,
+    Progress.EnrolmentProgress progress,
     PersonnummerProtector personnummer,
     IStaffDirectory staff,
     ICareUnitDirectory units,
@@ -29,13 +30,17 @@ public sealed partial class DetailsModel(
 {
     public ProgramEnrolment Enrolment { get; private set; } = null!;
 
-    public Patient Patient { get; private set; } = null!;
+    public Data.Patient Patient { get; private set; } = null!;
 
     public string Personnummer { get; private set; } = string.Empty;
 
     public CurriculumProgram? Program { get; private set; }
 
-    public IReadOnlyList<ModuleAccessState> Modules { get; private set; } = [];
+    public Progress.EnrolmentProgressView? Progress { get; private set; }
+
+    public IReadOnlyList<Progress.TimelineEntry> Timeline { get; private set; } = [];
+
+    public const int TimelineLength = 100;
 
     public string ClinicianName { get; private set; } = string.Empty;
 
@@ -159,8 +164,8 @@ public sealed partial class DetailsModel(
         (Enrolment, Patient) = found;
         Personnummer = Patient.PersonnummerCipher.Length > 0 ? personnummer.Unprotect(Patient.PersonnummerCipher).ToString() : string.Empty;
         Program = await curriculum.LoadAsync(latest: false);
-        var rows = await db.ModuleStates.AsNoTracking().Where(s => s.EnrolmentId == id).ToDictionaryAsync(s => s.ModuleId);
-        Modules = Program is null ? [] : ModuleAccessRules.Evaluate(Enrolment, Program.Modules.Select(m => m.Id).ToList(), rows, SwedishTime.Today(clock));
+        Progress = await progress.LoadAsync(Enrolment, HttpContext.RequestAborted);
+        Timeline = await progress.TimelineAsync(id, TimelineLength, HttpContext.RequestAborted);
         ClinicianName = (await staff.FindAsync([Enrolment.ClinicianId])).GetValueOrDefault(Enrolment.ClinicianId)?.DisplayName ?? "–";
         UnitName = (await units.ListAsync()).FirstOrDefault(u => u.Id == Enrolment.CareUnitId)?.Name ?? "–";
         TransferTargets = await TargetsAsync();
@@ -187,14 +192,4 @@ public sealed partial class DetailsModel(
 
         return list;
     }
-
-    public string StateText(ModuleAccessState state) => state switch
-    {
-        { IsOpen: true, Row.CompletedUtc: { } done } => $"Klar {SwedishTime.Format(done, "yyyy-MM-dd")}",
-        { IsOpen: true, Row.FirstOpenedUtc: { } opened } => $"Öppen sedan {SwedishTime.Format(opened, "yyyy-MM-dd")}",
-        { IsOpen: true } => "Öppen",
-        { LockedByHand: true } => "Låst av behandlare",
-        { OpensOn: { } day } => $"Låst, öppnas {day:yyyy-MM-dd}",
-        _ => "Låst",
-    };
 }
