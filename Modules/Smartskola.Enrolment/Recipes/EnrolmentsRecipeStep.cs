@@ -13,7 +13,7 @@ namespace Smartskola.Enrolment.Recipes;
 
 /// <summary>
 /// <c>{"name": "enrolments", "enrolments": [{"personnummer", "givenName", "familyName", "account", "unit", "clinician",
-/// "policy", "initialModules", "intervalDays", "startDaysAgo"}]}</c>: demo patients enrolled in the published program.
+/// "policy", "initialModules", "intervalDays", "startDaysAgo", "lastActiveDaysAgo"}]}</c>: demo patients enrolled in the published program.
 /// Like demo accounts, applied only where demo users are switched on (development), since it holds personal data.
 /// <c>account</c> is the e-mail of an existing patient account (the demo patient); <c>clinician</c> a clinician's e-mail.
 /// </summary>
@@ -91,6 +91,7 @@ public sealed class EnrolmentsRecipeStep(EnrolmentDbContext db, PersonnummerProt
                 InitialModules = item.TryGetProperty("initialModules", out var n) ? n.GetInt32() : 1,
                 IntervalDays = item.TryGetProperty("intervalDays", out var d) ? d.GetInt32() : 7,
                 CreatedUtc = now, Version = Guid.NewGuid(),
+                LastActiveUtc = item.TryGetProperty("lastActiveDaysAgo", out var active) ? now.AddDays(-active.GetInt32()) : null,
             };
             db.Patients.Add(patient);
             db.Enrolments.Add(enrolment);

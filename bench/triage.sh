@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The clinician's triage list ("Mina patienter", /admin/patienter) for one clinician with 5,000 enrolments in the
+# unit, on SQLite and on PostgreSQL: p50/p95/p99 server time against a same-size static file served by the same
+# app in the same run (shared, noisy machines: read the ratio).
+#   bench/triage.sh [seconds-per-target] [enrolments]      (defaults 10, 5000)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+duration="${1:-10}"
+count="${2:-5000}"
+port="${BENCH_PORT:-5098}"
+base="http://127.0.0.1:$port"
+clinician="behandlare.norra@demo.smartskola.se"
+
+sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+work="$(mktemp -d /tmp/smartskola-triage.XXXXXX)"
+app_pid=""
+pgbin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
+as_pg=()
+[ "$(id -u)" -eq 0 ] && as_pg=(runuser -u postgres --)
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+dotnet publish "$root/Smartskola.Cms" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+mkdir -p "$work/app/wwwroot/bench"
+
+# A recipe enrolling $count demo patients with the northern clinician: valid test personnummer (födelsenummer
+# 980–999), start dates over the last 300 days, a mix of recent activity, inactivity and never signed in.
+awk -v n="$count" -v clinician="$clinician" 'function luhn(d,   i, s, v) { s = 0
+    for (i = 1; i <= length(d); i++) { v = substr(d, i, 1) * (i % 2 == 1 ? 2 : 1); s += int(v / 10) + v % 10 }
+    return (10 - s % 10) % 10 }
+  BEGIN {
+    print "{ \"name\": \"Bänk: " n " inskrivningar\", \"steps\": [ { \"name\": \"enrolments\", \"enrolments\": ["
+    for (i = 0; i < n; i++) {
+      y = 1940 + i % 60; m = 1 + int(i / 60) % 12; d = 1 + int(i / 720) % 28; serial = 980 + int(i / 20160) % 20
+      nine = sprintf("%02d%02d%02d%03d", y % 100, m, d, serial)
+      active = (i % 5 == 0) ? "" : sprintf(", \"lastActiveDaysAgo\": %d", i % 23)
+      printf "%s{ \"personnummer\": \"%04d%02d%02d-%03d%d\", \"givenName\": \"Bänk%d\", \"familyName\": \"Patient\", \"unit\": \"rehab-norra\", \"clinician\": \"%s\", \"policy\": \"Scheduled\", \"initialModules\": 2, \"intervalDays\": 7, \"startDaysAgo\": %d%s }\n", (i ? "," : ""), y, m, d, serial, luhn(nine), i, clinician, i % 300, active
+    }
+    print "] } ] }"
+  }' > "$work/enrolments.recipe.json"
+
+login() {
+  local jar="$work/jar"
+  local token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" "$base/logga-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Smartskola-demo-1" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/logga-in"
+  awk '$6 == "ss.auth" { printf "ss.auth=%s", $7 }' "$jar"
+}
+
+measure() {
+  local out
+  if [ -n "$2" ]; then out=$(wrk -t1 -c8 -d"${duration}s" -s "$root/bench/percentiles.lua" -H "Cookie: $2" "$1"); else out=$(wrk -t1 -c8 -d"${duration}s" -s "$root/bench/percentiles.lua" "$1"); fi
+  echo "$out" | awk '
+    /Requests\/sec/ { rps = $2 }
+    /^PERCENTILES/ { split($2, a, "="); p50 = a[2]; split($3, b, "="); p95 = b[2]; split($4, c, "="); p99 = c[2] }
+    /Non-2xx/ { bad = $NF }
+    END { if (bad > 0) { print "ERROR non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f %.2f\n", rps, p50, p95, p99 }'
+}
+
+# One database: import the enrolments, start the site, measure the list against a static file.
+run() {
+  local provider="$1" connection="$2"
+  local env=(ASPNETCORE_ENVIRONMENT=Production Database__Provider="$provider" ConnectionStrings__Default="$connection"
+    Audit__ChainKey=bench-only-chain-key Patients__PersonnummerKey=YmVuY2gtb25seS1wZXJzb25udW1tZXIta2V5LTAxMjM0NTY3
+    Patients__AllowTestNumbers=true Recipes__DemoUsers=true Security__AllowHttp=true Lifecycle__Enabled=false Mail__Enabled=false
+    Logging__LogLevel__Default=Warning)
+  (cd "$work/app" && env "${env[@]}" dotnet Smartskola.Cms.dll --recipe "$work/enrolments.recipe.json" >"$work/import-$provider.log" 2>&1) \
+    || { echo "import failed"; cat "$work/import-$provider.log"; exit 1; }
+  (cd "$work/app" && exec env "${env[@]}" dotnet Smartskola.Cms.dll --urls "$base" >"$work/app-$provider.log" 2>&1) &
+  app_pid=$!
+  for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  local cookie
+  cookie="$(login "$clinician")"
+  local size
+  size=$(curl -s -H "Cookie: $cookie" "$base/admin/patienter" | wc -c)
+  head -c "$size" /dev/zero | tr '\0' 'x' > "$work/app/wwwroot/bench/triage.html"
+  read -r prps pp50 pp95 pp99 < <(measure "$base/admin/patienter" "$cookie")
+  read -r srps sp50 sp95 sp99 < <(measure "$base/bench/triage.html" "")
+  printf '%-10s %6d | %8s %8s %8s %8s | %8s %8s %8s %8s | %s\n' "$provider" "$count" "$prps" "$pp50" "$pp95" "$pp99" "$srps" "$sp50" "$sp95" "$sp99" \
+    "$(awk -v a="$pp95" -v b="$sp95" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')"
+  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+}
+
+printf '%-10s %6s | %8s %8s %8s %8s | %8s %8s %8s %8s | %s\n' database rows "list rps" "p50 ms" "p95 ms" "p99 ms" "file rps" "p50 ms" "p95 ms" "p99 ms" "p95 ratio"
+run Sqlite "Data Source=$work/bench.db"
+
+mkdir -p "$work/pg"
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work" "$work/pg"
+"${as_pg[@]}" "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w -o "-k $work -p 55450 -c listen_addresses=''" start >/dev/null
+run Postgres "Host=$work;Port=55450;Username=postgres;Database=postgres"
+echo "p95 ratio = triage list p95 divided by the same-size static file's p95, same app, same run"
