@@ -76,6 +76,12 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
 
         var clinicianView = await clinician.GetPageAsync($"/admin/patienter/{id}");
         Assert.Equal("Patienten har skapat sin inloggning", clinicianView.Text("[data-testid=sign-in-state]"));
+
+        // The clinician's look is in the patient's own log extract: which unit, and when (patientdatalagen 8:5).
+        var extract = await patient.GetPageAsync("/program/loggutdrag");
+        Assert.Contains("Primärvårdsrehabiliteringen norra", extract.Text("[data-testid=log-extract]"));
+        Assert.Contains("Tittade på din översikt", extract.Text("[data-testid=log-extract]"));
+        Assert.DoesNotContain("Behandlare", extract.Text("[data-testid=log-extract]"));
     }
 
     [Fact]
