@@ -26,7 +26,7 @@ public static class SmartskolaHostExtensions
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
                 System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages().AddMvcOptions(SwedishModelBindingMessages.Apply);
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ss.af";

@@ -27,6 +27,21 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
+    public async Task A_date_or_policy_that_cannot_be_read_is_reported_and_nothing_is_saved()
+    {
+        using var clinician = await SignedInAsync(site, DemoUsers.ClinicianNorth);
+        var before = await CountAsync();
+        var fields = Fields(TestPersonnummer.Next());
+        fields["Input.StartDate"] = "den femte";
+        fields["Input.Policy"] = "Slumpvis";
+        var page = await SubmitAsync(clinician, fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
+        Assert.Contains("Värdet ”den femte” går inte att tolka", page.Text("[data-testid=errors]"));
+        Assert.Contains("Värdet ”Slumpvis” går inte att tolka", page.Text("[data-testid=errors]"));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task A_second_running_enrolment_for_the_same_person_is_refused()
     {
         using var clinician = await SignedInAsync(site, DemoUsers.ClinicianNorth);

@@ -125,6 +125,12 @@ public sealed partial class DetailsModel(
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<ChangeOutcome>> act, string success)
     {
+        if (!ModelState.IsValid)
+        {
+            // A value that could not be read (a date or number typed wrong): say so instead of saving a default.
+            return await RefuseAsync(id, new ChangeOutcome());
+        }
+
         var outcome = await act();
         if (!outcome.Succeeded)
         {

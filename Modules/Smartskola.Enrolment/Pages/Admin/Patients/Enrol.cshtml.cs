@@ -32,6 +32,14 @@ public sealed class EnrolModel(EnrolmentService enrolments, IStaffDirectory staf
     public async Task<IActionResult> OnPostAsync()
     {
         var baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        if (!ModelState.IsValid)
+        {
+            // A value that could not be read (a date or number typed wrong) is reported, never replaced by a default.
+            await LoadChoicesAsync();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
         var (done, outcome) = await enrolments.EnrolAsync(Input, User, baseUrl, HttpContext.RequestAborted);
         foreach (var (field, message) in outcome.Errors)
         {
