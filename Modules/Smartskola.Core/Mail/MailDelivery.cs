@@ -115,8 +115,11 @@ public sealed class MailDelivery(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // Once sent, the text (which may hold a one-time link) and the address are not kept: the row is only a receipt.
         await Claimed(mail, claim).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentUtc, now)
+            .SetProperty(m => m.Body, string.Empty)
+            .SetProperty(m => m.To, string.Empty)
             .SetProperty(m => m.ClaimedBy, (string?)null)
             .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
         logger.LogInformation("Outbox mail {OutboxId} sent.", mail.Id);
@@ -135,6 +138,7 @@ public sealed class MailDelivery(
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.NextAttemptUtc, next)
             .SetProperty(m => m.FailedUtc, failed)
+            .SetProperty(m => m.Body, m => failed == null ? m.Body : string.Empty)
             .SetProperty(m => m.LastError, error)
             .SetProperty(m => m.ClaimedBy, (string?)null)
             .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);

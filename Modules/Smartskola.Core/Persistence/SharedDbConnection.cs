@@ -99,6 +99,7 @@ public sealed class DatabaseTransaction(SharedDbConnection owner, DbTransaction 
     : IAsyncDisposable
 {
     private bool _completed = !owned;
+    private bool _disposed;
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
@@ -115,10 +116,13 @@ public sealed class DatabaseTransaction(SharedDbConnection owner, DbTransaction 
 
     public async ValueTask DisposeAsync()
     {
-        if (!owned)
+        // Idempotent: a caller may end a transaction early (to write elsewhere) inside an `await using`.
+        if (!owned || _disposed)
         {
             return;
         }
+
+        _disposed = true;
 
         if (_completed)
         {

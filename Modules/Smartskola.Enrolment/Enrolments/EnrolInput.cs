@@ -5,11 +5,12 @@ namespace Smartskola.Enrolment.Enrolments;
 /// <summary>What the clinician fills in to enrol a patient.</summary>
 public sealed class EnrolInput
 {
-    public string Personnummer { get; set; } = string.Empty;
+    // Nullable so MVC adds no implicit (English) "required" error: EnrolmentService checks these with Swedish messages.
+    public string? Personnummer { get; set; }
 
-    public string GivenName { get; set; } = string.Empty;
+    public string? GivenName { get; set; }
 
-    public string FamilyName { get; set; } = string.Empty;
+    public string? FamilyName { get; set; }
 
     public string? Email { get; set; }
 

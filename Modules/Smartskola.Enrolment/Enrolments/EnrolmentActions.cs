@@ -174,6 +174,7 @@ public sealed class EnrolmentActions(
         }
 
         var outcome = new ChangeOutcome();
+        var unitBefore = enrolment.CareUnitId; // a transfer is logged in the capacity of the unit that made it
         await change(enrolment, outcome);
         if (!outcome.Succeeded)
         {
@@ -185,15 +186,16 @@ public sealed class EnrolmentActions(
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A concurrency conflict, or the daily job / the patient's progress wrote the same module row meanwhile.
             return ChangeOutcome.Stale();
         }
 
         await transaction.CommitAsync();
         // The audit log writes on a connection of its own: after our commit, or SQLite's write lock would make it wait.
         await audit.WriteAsync(new AuditEvent(auditAction, "Enrolment", enrolment.Id.ToString())
-            { SubjectPatientId = enrolment.PatientId, UnitId = enrolment.CareUnitId });
+            { SubjectPatientId = enrolment.PatientId, UnitId = unitBefore });
         return outcome;
     }
 }

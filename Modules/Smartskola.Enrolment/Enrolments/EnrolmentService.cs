@@ -108,10 +108,20 @@ public sealed class EnrolmentService(
                 .FirstOrDefaultAsync(cancellationToken);
             if (running is not null)
             {
-                var where = user.IsMemberOfUnit(running.CareUnitId) ? "på din vårdenhet" : "på en annan vårdenhet";
+                if (user.IsMemberOfUnit(running.CareUnitId))
+                {
+                    return (null, outcome.Error(nameof(input.Personnummer),
+                        $"Patienten har redan en pågående inskrivning i programmet på din vårdenhet (sedan {running.StartDate:yyyy-MM-dd}). " +
+                        "En patient kan bara ha en pågående inskrivning åt gången."));
+                }
+
+                // Another unit's patient: say no more than needed (no unit, no date), and log the attempt.
+                await transaction.DisposeAsync();
+                await audit.WriteAsync(new AuditEvent("enrolment.create", "Enrolment") { SubjectPatientId = patient.Id, Outcome = AuditOutcome.Denied },
+                    cancellationToken);
                 return (null, outcome.Error(nameof(input.Personnummer),
-                    $"Patienten har redan en pågående inskrivning i programmet {where} (sedan {running.StartDate:yyyy-MM-dd}). " +
-                    "En patient kan bara ha en pågående inskrivning åt gången."));
+                    "Patienten har redan en pågående inskrivning i programmet på en annan vårdenhet. " +
+                    "En patient kan bara ha en pågående inskrivning åt gången; kontakta den vårdenheten om inskrivningen ska flyttas."));
             }
         }
         else
@@ -128,18 +138,11 @@ public sealed class EnrolmentService(
             db.Patients.Add(patient);
         }
 
-        patient.GivenName = input.GivenName.Trim();
-        patient.FamilyName = input.FamilyName.Trim();
-        if (!string.Equals(patient.Email, email, StringComparison.OrdinalIgnoreCase))
+        // A record another unit registered keeps its details: this unit's typing must not change that unit's patient.
+        var mayUpdateRecord = db.Entry(patient).State == EntityState.Added || user.IsMemberOfUnit(patient.CareUnitId);
+        if (mayUpdateRecord)
         {
-            patient.Email = email;
-            patient.EmailVerified = false;
-        }
-
-        if (patient.Mobile != mobile)
-        {
-            patient.Mobile = mobile;
-            patient.MobileVerified = false;
+            UpdateContact(patient, input, email, mobile);
         }
 
         patient.Version = Guid.NewGuid();
@@ -172,7 +175,16 @@ public sealed class EnrolmentService(
             activity.Staff(enrolment.Id, ActivityKinds.InvitationSent, mailed ? "Skickad med e-post" : "Länk att lämna över");
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone registered the same new person at the same moment (unique personnummer hash).
+            return (null, outcome.Error(nameof(input.Personnummer), "Någon annan skrev just in samma patient. Ladda om listan och kontrollera innan du försöker igen."));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         // The audit log writes on a connection of its own: after our commit, or SQLite's write lock would make it wait.
         await audit.WriteAsync(new AuditEvent("enrolment.create", "Enrolment", enrolment.Id.ToString())
@@ -191,6 +203,23 @@ public sealed class EnrolmentService(
             {
                 EnrolmentId = enrolment.Id, ModuleId = moduleId, IsOpen = true, ChangedBy = by, ChangedUtc = now, FirstOpenedUtc = now,
             });
+        }
+    }
+
+    private static void UpdateContact(Patient patient, EnrolInput input, string? email, string? mobile)
+    {
+        patient.GivenName = input.GivenName!.Trim();
+        patient.FamilyName = input.FamilyName!.Trim();
+        if (!string.Equals(patient.Email, email, StringComparison.OrdinalIgnoreCase))
+        {
+            patient.Email = email;
+            patient.EmailVerified = false;
+        }
+
+        if (patient.Mobile != mobile)
+        {
+            patient.Mobile = mobile;
+            patient.MobileVerified = false;
         }
     }
 

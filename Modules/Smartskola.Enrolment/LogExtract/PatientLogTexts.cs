@@ -24,6 +24,13 @@ public static class PatientLogTexts
         ["enrolment.end"] = "Avslutade ditt program",
         ["enrolment.transfer"] = "Flyttade din inskrivning",
         ["invitation.send"] = "Skickade en inbjudan till dig",
+        ["enrolment.module"] = "Öppnade eller låste en modul för dig",
+        ["enrolment.policy"] = "Ändrade när dina moduler öppnas",
+        ["enrolment.welcome"] = "Ändrade din välkomsttext",
+        ["enrolment.status"] = "Ändrade läget för ditt program",
+        ["enrolment.extend"] = "Ändrade slutdatumet för ditt program",
+        ["enrolment.invitation"] = "Skapade en ny inbjudan till dig",
+        ["patient.search"] = "Sökte fram dig i patientlistan",
         ["module.open"] = "Öppnade en modul för dig",
         ["module.lock"] = "Låste en modul",
     };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Smartskola.Core.Site;
 using Smartskola.Enrolment.Data;
@@ -13,7 +14,7 @@ public enum TriageReason
     EndingSoon = 3,
 }
 
-public sealed record TriageRow(Guid EnrolmentId, string PatientName, string PersonnummerMasked, Guid ClinicianId,
+public sealed record TriageRow(Guid EnrolmentId, Guid PatientId, Guid CareUnitId, string PatientName, string PersonnummerMasked, Guid ClinicianId,
     EnrolmentStatus Status, DateOnly StartDate, DateOnly PlannedEndDate, DateTime? LastActiveUtc, bool SignedUp,
     int InactiveDays, int DaysToEnd, TriageSignal Signal, IReadOnlyList<TriageReason> Reasons)
 {
@@ -44,7 +45,7 @@ public sealed class TriageList(EnrolmentDbContext db, IEnumerable<ITriageSignals
             where unitIds.Contains(e.CareUnitId) && statuses.Contains(e.Status)
             select new
             {
-                e.Id, e.CareUnitId, e.ClinicianId, e.Status, e.StartDate, e.PlannedEndDate, e.LastActiveUtc,
+                e.Id, e.PatientId, e.CareUnitId, e.ClinicianId, e.Status, e.StartDate, e.PlannedEndDate, e.LastActiveUtc,
                 p.GivenName, p.FamilyName, p.PersonnummerMasked, p.PersonnummerHash, SignedUp = p.UserId != null,
             };
         if (filter.ClinicianId is { } clinician)
@@ -91,24 +92,39 @@ public sealed class TriageList(EnrolmentDbContext db, IEnumerable<ITriageSignals
                 if (daysToEnd <= UnitEnrolmentSettings.DefaultEndingNoticeDays) reasons.Add(TriageReason.EndingSoon);
             }
 
-            return new TriageRow(r.Id, $"{r.GivenName} {r.FamilyName}".Trim(), r.PersonnummerMasked, r.ClinicianId, r.Status,
+            return new TriageRow(r.Id, r.PatientId, r.CareUnitId, $"{r.GivenName} {r.FamilyName}".Trim(), r.PersonnummerMasked, r.ClinicianId, r.Status,
                 r.StartDate, r.PlannedEndDate, r.LastActiveUtc, r.SignedUp, inactiveDays, daysToEnd, s, reasons);
         }).ToList();
 
         var counts = Enum.GetValues<TriageReason>().ToDictionary(reason => reason, reason => rows.Count(r => r.Reasons.Contains(reason)));
+        // Names tie-break in Swedish order (å, ä, ö last). Culture comparison is slow on ICU, and thousands of ties
+        // (same inactive days) would call it very often: compare precomputed sort keys instead.
+        var names = SwedishOrder.CompareInfo;
         var ordered = rows
             .Where(r => filter.Reason is null || r.Reasons.Contains(filter.Reason.Value))
-            .OrderBy(r => r.TopReason is { } top ? (int)top : int.MaxValue)
-            .ThenBy(r => r.TopReason switch
+            .Select(r => (Row: r, Primary: r.TopReason is { } top ? (int)top : int.MaxValue, Secondary: r.TopReason switch
             {
                 TriageReason.UnreadMessages => r.Signal.OldestUnreadUtc?.Ticks ?? 0,
                 TriageReason.Inactive => -r.InactiveDays,
                 TriageReason.OverdueForms => -r.Signal.OverdueForms,
                 TriageReason.EndingSoon => r.DaysToEnd,
                 _ => r.LastActiveUtc?.Ticks ?? 0,
-            })
-            .ThenBy(r => r.PatientName, StringComparer.CurrentCulture)
+            }, Name: names.GetSortKey(r.PatientName)))
+            .OrderBy(r => r.Primary).ThenBy(r => r.Secondary).ThenBy(r => r.Name, SortKeyComparer.Instance)
+            .Select(r => r.Row)
             .ToList();
         return new Result(ordered, counts, rows.Count);
     }
+}
+
+internal sealed class SortKeyComparer : IComparer<SortKey>
+{
+    public static readonly SortKeyComparer Instance = new();
+
+    public int Compare(SortKey? x, SortKey? y) => x is null || y is null ? Comparer<object?>.Default.Compare(x, y) : SortKey.Compare(x, y);
+}
+
+internal static class SwedishOrder
+{
+    public static readonly CompareInfo CompareInfo = CultureInfo.GetCultureInfo("sv-SE").CompareInfo;
 }

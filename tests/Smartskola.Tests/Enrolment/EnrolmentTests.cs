@@ -141,6 +141,34 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
             string.Join('\n', site.Logs.Lines));
     }
 
+    [Fact]
+    public async Task A_clinician_opens_a_module_by_hand_and_a_stale_page_is_refused_with_409()
+    {
+        using var clinician = await SignedInAsync(site, DemoUsers.ClinicianNorth);
+        var (id, _) = await EnrolAsync(clinician, Fields(TestPersonnummer.Next(), "Hanna", "Handöppnad", policy: "Manual"));
+        var page = await clinician.GetPageAsync($"/admin/patienter/{id}");
+        Assert.All(page.Document.QuerySelectorAll("[data-testid=module-state]"), s => Assert.StartsWith("Låst", s.TextContent.Trim()));
+        var staleVersion = page.Document.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+
+        var opened = await clinician.FollowAsync(await clinician.SubmitAsync($"/admin/patienter/{id}", new Dictionary<string, string>(),
+            "form[action*='handler=Module']"));
+        var after = await clinician.ToPageAsync(opened);
+        Assert.Equal("Modulen är öppnad.", after.Text("[data-testid=status]"));
+        Assert.StartsWith("Öppen", after.Document.QuerySelectorAll("[data-testid=module-state]")[0].TextContent.Trim());
+        Assert.Contains("Modul 1", after.Text("[data-testid=timeline]"));
+
+        // Someone else's page, read before that change, tries to end the enrolment: refused, nothing changes.
+        var endForm = after.Document.QuerySelector("form[action*='handler=End']")!;
+        var stale = await clinician.Http.PostAsync(endForm.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = after.Token, ["Version"] = staleVersion,
+        }));
+        var refused = await clinician.ToPageAsync(stale);
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Contains("Någon annan har ändrat inskrivningen", refused.Text("[data-testid=errors]"));
+        Assert.Equal("Aktiv", refused.Text("[data-testid=enrolment-status]"));
+    }
+
     private Task<int> CountAsync() => site.WithScopeAsync(sp => sp.GetRequiredService<EnrolmentDbContext>().Enrolments.CountAsync());
 
     /// <summary>Moves the site's clock forward for the rest of the test, and back afterwards (the class shares one site).</summary>

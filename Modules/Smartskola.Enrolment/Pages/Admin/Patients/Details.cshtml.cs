@@ -26,7 +26,8 @@ public sealed partial class DetailsModel(
     PersonnummerProtector personnummer,
     IStaffDirectory staff,
     ICareUnitDirectory units,
-    TimeProvider clock) : PageModel
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<SiteOptions> site) : PageModel
 {
     public ProgramEnrolment Enrolment { get; private set; } = null!;
 
@@ -50,7 +51,10 @@ public sealed partial class DetailsModel(
 
     public Invitation? LatestInvitation { get; private set; }
 
-    public int DaysRunning => Math.Max(0, SwedishTime.Today(clock).DayNumber - Enrolment.StartDate.DayNumber);
+    public int DaysRunning => Math.Max(0, (Enrolment.EndedUtc is { } ended ? DateOnly.FromDateTime(SwedishTime.ToLocal(ended))
+        : SwedishTime.Today(clock)).DayNumber - Enrolment.StartDate.DayNumber);
+
+    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
     public int RecommendedDays => Program?.RecommendedDays ?? 365;
 
@@ -94,7 +98,7 @@ public sealed partial class DetailsModel(
             : Task.FromResult(new ChangeOutcome().Error(nameof(PlannedEnd), "Ange ett nytt slutdatum.")), "Slutdatumet är ändrat.");
 
     public Task<IActionResult> OnPostEndAsync(Guid id) =>
-        ActAsync(id, () => actions.EndAsync(User, id, Version), "Programmet är avslutat. Patienten kan inte längre logga in i programmet.");
+        ActAsync(id, () => actions.EndAsync(User, id, Version), "Programmet är avslutat. Patienten kan inte längre läsa programmet.");
 
     public Task<IActionResult> OnPostTransferAsync(Guid id) =>
         ActAsync(id, async () =>
@@ -103,11 +107,11 @@ public sealed partial class DetailsModel(
             return target.Clinician is null
                 ? new ChangeOutcome().Error(nameof(TransferTo), "Välj en behandlare att flytta patienten till.")
                 : await actions.TransferAsync(User, id, Version, target.Unit.Id, target.Clinician.Id);
-        }, "Patienten är flyttad.");
+        }, "Patienten är flyttad.", afterTransfer: true);
 
     public async Task<IActionResult> OnPostInvitationAsync(Guid id)
     {
-        var (outcome, link, mailed) = await actions.NewInvitationAsync(User, id, Version, $"{Request.Scheme}://{Request.Host}{Request.PathBase}");
+        var (outcome, link, mailed) = await actions.NewInvitationAsync(User, id, Version, site.Value.BaseUrl(Request));
         if (!outcome.Succeeded)
         {
             return await RefuseAsync(id, outcome);
@@ -123,7 +127,7 @@ public sealed partial class DetailsModel(
         return Page();
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<ChangeOutcome>> act, string success)
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<ChangeOutcome>> act, string success, bool afterTransfer = false)
     {
         if (!ModelState.IsValid)
         {
@@ -138,7 +142,9 @@ public sealed partial class DetailsModel(
         }
 
         StatusMessage = success;
-        return RedirectToPage(new { id });
+        // Moved to a unit the clinician is not in: the patient is no longer theirs to see.
+        var stillVisible = !afterTransfer || await db.Enrolments.AnyAsync(e => e.Id == id && User.CareUnitIds().Contains(e.CareUnitId));
+        return stillVisible ? RedirectToPage(new { id }) : Redirect("/admin/patienter");
     }
 
     private async Task<IActionResult> RefuseAsync(Guid id, ChangeOutcome outcome)

@@ -10,7 +10,7 @@ using Smartskola.Enrolment.Enrolments;
 namespace Smartskola.Enrolment.Pages.Admin.Patients;
 
 [RequirePermission(EnrolmentPermissions.ManagePatients)]
-public sealed class EnrolModel(EnrolmentService enrolments, IStaffDirectory staff, ICareUnitDirectory units, TimeProvider clock) : PageModel
+public sealed class EnrolModel(Microsoft.Extensions.Options.IOptions<SiteOptions> site, EnrolmentService enrolments, IStaffDirectory staff, ICareUnitDirectory units, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public EnrolInput Input { get; set; } = new();
@@ -31,7 +31,7 @@ public sealed class EnrolModel(EnrolmentService enrolments, IStaffDirectory staf
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var baseUrl = site.Value.BaseUrl(Request);
         if (!ModelState.IsValid)
         {
             // A value that could not be read (a date or number typed wrong) is reported, never replaced by a default.

@@ -79,7 +79,19 @@ public sealed class IndexModel(TriageList triage, IStaffDirectory staff, ICareUn
             new TriageFilter(mine ? User.UserId() : null, Reason, Ended, name, hash), HttpContext.RequestAborted);
         PageNumber = Math.Min(PageNumber, PageCount);
         ClinicianNames = (await staff.FindAsync(PageRows.Select(r => r.ClinicianId))).ToDictionary(p => p.Key, p => p.Value.DisplayName);
-        await audit.WriteAsync(new AuditEvent(Searched ? "patient.search" : "patient.list", "Enrolment"));
+        if (!Searched)
+        {
+            await audit.WriteAsync(new AuditEvent("patient.list", "Enrolment"));
+            return;
+        }
+
+        // A search names people: each hit is logged against that patient (it shows in their log extract).
+        await audit.WriteAsync(new AuditEvent("patient.search", "Enrolment"));
+        foreach (var row in Result.Rows.Take(PageSize))
+        {
+            await audit.WriteAsync(new AuditEvent("patient.search", "Enrolment", row.EnrolmentId.ToString())
+                { SubjectPatientId = row.PatientId, UnitId = row.CareUnitId });
+        }
     }
 
     public static string ReasonText(TriageReason reason) => reason switch
