@@ -116,7 +116,7 @@ public abstract class UnitFiguresTests<TSite>(TSite site) : IClassFixture<TSite>
 
         var invalid = await client.ToPageAsync(await client.SubmitAsync(url,
             new Dictionary<string, string> { ["Input.InactivityDays"] = "0", ["Input.RetentionDays"] = "tio" }));
-        Assert.Equal(HttpStatusCode.OK, invalid.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.Status);
         Assert.Contains("Ange antal dagar utan aktivitet som ett heltal mellan 1 och 90.", invalid.MainText);
         Assert.Contains("Ange antal dagar innan gallring som ett heltal mellan 30 och 3650.", invalid.MainText);
         Assert.Equal("tio", invalid.Document.QuerySelector<IHtmlInputElement>("#Input_RetentionDays")!.Value);
@@ -142,7 +142,7 @@ public abstract class UnitFiguresTests<TSite>(TSite site) : IClassFixture<TSite>
             ["Input.InactivityDays"] = "30",
             ["Input.RetentionDays"] = "500",
         })));
-        Assert.Equal(HttpStatusCode.OK, conflict.Status);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
         Assert.Contains("Någon annan ändrade enhetens regler medan du arbetade. Nu sparat: inaktiv efter 14 dagar, gallring efter 400 dagar.", conflict.MainText);
         Assert.Equal("30", conflict.Document.QuerySelector<IHtmlInputElement>("#Input_InactivityDays")!.Value);
         var row = await site.EnrolmentDataAsync(db => db.UnitSettings.FindAsync(unit).AsTask());

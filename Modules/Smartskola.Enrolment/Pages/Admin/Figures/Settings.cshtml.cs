@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -66,6 +67,7 @@ public sealed class SettingsModel(EnrolmentDbContext db, ICareUnitDirectory dire
             $"Ange antal dagar innan gallring som ett heltal mellan {MinRetentionDays} och {MaxRetentionDays}.");
         if (inactivity is null || retention is null)
         {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
 
@@ -107,6 +109,7 @@ public sealed class SettingsModel(EnrolmentDbContext db, ICareUnitDirectory dire
             ModelState.AddModelError(string.Empty,
                 $"Någon annan ändrade enhetens regler medan du arbetade. Nu sparat: inaktiv efter {current.InactivityDays} dagar, " +
                 $"gallring efter {current.RetentionDays} dagar. Dina värden står kvar; spara igen om de ska gälla.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
