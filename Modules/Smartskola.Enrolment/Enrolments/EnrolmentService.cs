@@ -165,7 +165,8 @@ public sealed class EnrolmentService(
         };
         db.Enrolments.Add(enrolment);
         activity.Staff(enrolment.Id, ActivityKinds.Enrolled, policy.Describe());
-        RecordStartModules(enrolment, program);
+        db.ModuleStates.AddRange(ModuleAccessRules.StartRows(enrolment, program.Modules.Select(m => m.Id).ToList(),
+            SwedishTime.Today(clock), clock.GetUtcNow().UtcDateTime));
 
         var link = string.Empty;
         var mailed = false;
@@ -190,20 +191,6 @@ public sealed class EnrolmentService(
         await audit.WriteAsync(new AuditEvent("enrolment.create", "Enrolment", enrolment.Id.ToString())
             { SubjectPatientId = patient.Id, UnitId = enrolment.CareUnitId }, cancellationToken);
         return (new Enrolled(enrolment.Id, link, mailed), outcome);
-    }
-
-    private void RecordStartModules(ProgramEnrolment enrolment, CurriculumProgram program)
-    {
-        var ids = program.Modules.Select(m => m.Id).ToList();
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (moduleId, by) in ModuleAccessRules.DueWithoutRecord(enrolment, ids, new Dictionary<string, EnrolmentModuleState>(),
-                     SwedishTime.Today(clock)))
-        {
-            db.ModuleStates.Add(new EnrolmentModuleState
-            {
-                EnrolmentId = enrolment.Id, ModuleId = moduleId, IsOpen = true, ChangedBy = by, ChangedUtc = now, FirstOpenedUtc = now,
-            });
-        }
     }
 
     private static void UpdateContact(Patient patient, EnrolInput input, string? email, string? mobile)

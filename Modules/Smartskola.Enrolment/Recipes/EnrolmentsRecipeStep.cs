@@ -95,11 +95,7 @@ public sealed class EnrolmentsRecipeStep(EnrolmentDbContext db, PersonnummerProt
             };
             db.Patients.Add(patient);
             db.Enrolments.Add(enrolment);
-            foreach (var (moduleId, by) in ModuleAccessRules.DueWithoutRecord(enrolment, program.Modules.Select(m => m.Id).ToList(),
-                         new Dictionary<string, EnrolmentModuleState>(), SwedishTime.Today(clock)))
-            {
-                db.ModuleStates.Add(new EnrolmentModuleState { EnrolmentId = enrolment.Id, ModuleId = moduleId, IsOpen = true, ChangedBy = by, ChangedUtc = now, FirstOpenedUtc = now });
-            }
+            db.ModuleStates.AddRange(ModuleAccessRules.StartRows(enrolment, program.Modules.Select(m => m.Id).ToList(), SwedishTime.Today(clock), now));
 
             db.Activities.Add(new EnrolmentActivity { EnrolmentId = enrolment.Id, OccurredUtc = now, Kind = ActivityKinds.Enrolled, Detail = "Demo" });
         }

@@ -63,4 +63,13 @@ public static class ModuleAccessRules
                 : policy.Kind == UnlockPolicyKind.AfterPrevious ? ModuleOpenedBy.Completion : ModuleOpenedBy.Schedule);
         }
     }
+
+    /// <summary>The rows to write for a new enrolment: the modules its policy opens at start (and by today).</summary>
+    public static IEnumerable<EnrolmentModuleState> StartRows(ProgramEnrolment enrolment, IReadOnlyList<string> moduleIds, DateOnly today,
+        DateTime nowUtc) =>
+        DueWithoutRecord(enrolment, moduleIds, new Dictionary<string, EnrolmentModuleState>(), today)
+            .Select(due => new EnrolmentModuleState
+            {
+                EnrolmentId = enrolment.Id, ModuleId = due.ModuleId, IsOpen = true, ChangedBy = due.By, ChangedUtc = nowUtc, FirstOpenedUtc = nowUtc,
+            });
 }
