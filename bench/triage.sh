@@ -60,9 +60,10 @@ login() {
   awk '$6 == "ss.auth" { printf "ss.auth=%s", $7 }' "$jar"
 }
 
+# measure URL COOKIE CONNECTIONS
 measure() {
   local out
-  if [ -n "$2" ]; then out=$(wrk -t1 -c8 -d"${duration}s" -s "$root/bench/percentiles.lua" -H "Cookie: $2" "$1"); else out=$(wrk -t1 -c8 -d"${duration}s" -s "$root/bench/percentiles.lua" "$1"); fi
+  if [ -n "$2" ]; then out=$(wrk -t1 -c"$3" -d"${duration}s" -s "$root/bench/percentiles.lua" -H "Cookie: $2" "$1"); else out=$(wrk -t1 -c"$3" -d"${duration}s" -s "$root/bench/percentiles.lua" "$1"); fi
   echo "$out" | awk '
     /Requests\/sec/ { rps = $2 }
     /^PERCENTILES/ { split($2, a, "="); p50 = a[2]; split($3, b, "="); p95 = b[2]; split($4, c, "="); p99 = c[2] }
@@ -87,14 +88,17 @@ run() {
   local size
   size=$(curl -s -H "Cookie: $cookie" "$base/admin/patienter" | wc -c)
   head -c "$size" /dev/zero | tr '\0' 'x' > "$work/app/wwwroot/bench/triage.html"
-  read -r prps pp50 pp95 pp99 < <(measure "$base/admin/patienter" "$cookie")
-  read -r srps sp50 sp95 sp99 < <(measure "$base/bench/triage.html" "")
-  printf '%-10s %6d | %8s %8s %8s %8s | %8s %8s %8s %8s | %s\n' "$provider" "$count" "$prps" "$pp50" "$pp95" "$pp99" "$srps" "$sp50" "$sp95" "$sp99" \
-    "$(awk -v a="$pp95" -v b="$sp95" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')"
+  # One clinician at a time (c1: the server time of one request) and eight at once (c8: with queueing on the cores).
+  for connections in 1 8; do
+    read -r prps pp50 pp95 pp99 < <(measure "$base/admin/patienter" "$cookie" "$connections")
+    read -r srps sp50 sp95 sp99 < <(measure "$base/bench/triage.html" "" "$connections")
+    printf '%-10s %6d %3s | %8s %8s %8s %8s | %8s %8s %8s %8s | %s\n' "$provider" "$count" "c$connections" "$prps" "$pp50" "$pp95" "$pp99" \
+      "$srps" "$sp50" "$sp95" "$sp99" "$(awk -v a="$pp95" -v b="$sp95" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')"
+  done
   kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 }
 
-printf '%-10s %6s | %8s %8s %8s %8s | %8s %8s %8s %8s | %s\n' database rows "list rps" "p50 ms" "p95 ms" "p99 ms" "file rps" "p50 ms" "p95 ms" "p99 ms" "p95 ratio"
+printf '%-10s %6s %3s | %8s %8s %8s %8s | %8s %8s %8s %8s | %s\n' database rows conn "list rps" "p50 ms" "p95 ms" "p99 ms" "file rps" "p50 ms" "p95 ms" "p99 ms" "p95 ratio"
 run Sqlite "Data Source=$work/bench.db"
 
 mkdir -p "$work/pg"
