@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Smartskola.Enrolment.Lifecycle;
 using Smartskola.Core.Site;
 using Smartskola.Tests.Infrastructure;
 
@@ -44,6 +46,9 @@ public sealed class EnrolmentBrowserTests(BrowserSite site) : BrowserTest(site)
         Assert.Empty(await Axe.ViolationsAsync(patient));
 
         Site.Clock.Advance(TimeSpan.FromDays(7));
+        // The daily job records the opening (the patient's page would show it open on its day even before the job).
+        var summary = await Site.WithScopeAsync(sp => sp.GetRequiredService<LifecycleJobs>().RunAsync(CancellationToken.None));
+        Assert.True(summary.ModulesOpened >= 1);
         // A week later the session has long expired: the patient signs in again, as in real life.
         await patient.GotoAsync(Site.BaseUrl + "/logga-in");
         await SignInAsync(patient, email, "ett långt lösenord");
