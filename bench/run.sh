@@ -32,28 +32,7 @@ app_pid=$!
 for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$base/health" >/dev/null || { echo "site did not start"; cat "$work/app.log"; exit 1; }
 
-# Signs in through the real login form; prints the auth cookie as a Cookie header value.
-login() {
-  local jar="$work/jar-$1"
-  local token
-  token=$(curl -s -c "$jar" -b "$jar" "$base/logga-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Smartskola-demo-1" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/logga-in"
-  awk '$6 == "ss.auth" { printf "ss.auth=%s", $7 }' "$jar"
-}
-
-# wrk once; prints "rps p50 p95 p99" (latencies in ms; p95 comes from bench/percentiles.lua).
-measure() {
-  local url="$1" cookie="$2"
-  local out
-  local script="$root/bench/percentiles.lua"
-  if [ -n "$cookie" ]; then out=$(wrk -t1 -c8 -d"${duration}s" -s "$script" -H "Cookie: $cookie" "$url"); else out=$(wrk -t1 -c8 -d"${duration}s" -s "$script" "$url"); fi
-  echo "$out" | awk '
-    /Requests\/sec/ { rps = $2 }
-    /^PERCENTILES/ { split($2, a, "="); p50 = a[2]; split($3, b, "="); p95 = b[2]; split($4, c, "="); p99 = c[2] }
-    /Non-2xx/ { bad = $NF }
-    END { if (bad > 0) { print "ERROR non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f %.2f\n", rps, p50, p95, p99 }'
-}
+. "$root/bench/lib.sh"
 
 printf '%-16s %8s | %10s %8s %8s %8s | %10s %8s %8s %8s | %s\n' page bytes "page rps" "p50 ms" "p95 ms" "p99 ms" "static rps" "p50 ms" "p95 ms" "p99 ms" "ratio"
 grep -v '^\s*#' "$root/bench/pages.txt" | while read -r name path account; do

@@ -50,26 +50,7 @@ awk -v n="$count" -v clinician="$clinician" 'function luhn(d,   i, s, v) { s = 0
     print "] } ] }"
   }' > "$work/enrolments.recipe.json"
 
-login() {
-  local jar="$work/jar"
-  local token
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" "$base/logga-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Smartskola-demo-1" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/logga-in"
-  awk '$6 == "ss.auth" { printf "ss.auth=%s", $7 }' "$jar"
-}
-
-# measure URL COOKIE CONNECTIONS
-measure() {
-  local out
-  if [ -n "$2" ]; then out=$(wrk -t1 -c"$3" -d"${duration}s" -s "$root/bench/percentiles.lua" -H "Cookie: $2" "$1"); else out=$(wrk -t1 -c"$3" -d"${duration}s" -s "$root/bench/percentiles.lua" "$1"); fi
-  echo "$out" | awk '
-    /Requests\/sec/ { rps = $2 }
-    /^PERCENTILES/ { split($2, a, "="); p50 = a[2]; split($3, b, "="); p95 = b[2]; split($4, c, "="); p99 = c[2] }
-    /Non-2xx/ { bad = $NF }
-    END { if (bad > 0) { print "ERROR non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f %.2f\n", rps, p50, p95, p99 }'
-}
+. "$root/bench/lib.sh"
 
 # One database: import the enrolments, start the site, measure the list against a static file.
 run() {

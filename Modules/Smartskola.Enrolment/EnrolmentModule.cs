@@ -55,6 +55,7 @@ public sealed class EnrolmentModule : ModuleStartup
         services.AddScoped<TriageList>();
         services.AddScoped<IRecipeStep, Recipes.EnrolmentsRecipeStep>();
         // Curriculum (configured earlier) TryAdds its default; the last registration wins.
+        services.AddScoped<CurrentEnrolment>();
         services.AddScoped<IModuleAccess, EnrolmentModuleAccess>();
         services.AddScoped<IReadingActivityListener, EnrolmentProgressListener>();
         services.AddScoped<EnrolmentProgress>();

@@ -13,7 +13,8 @@ namespace Smartskola.Enrolment.Progress;
 /// timeline (section opened and finished, exercise played, module completed) and the module's completion date. With
 /// the policy "next when the previous is completed", completing a module opens the next one.
 /// </summary>
-public sealed class EnrolmentProgressListener(EnrolmentDbContext db, CurriculumLoader loader, ActivityLog timeline, TimeProvider clock)
+public sealed class EnrolmentProgressListener(EnrolmentDbContext db, CurrentEnrolment current, CurriculumLoader loader, ActivityLog timeline,
+    TimeProvider clock)
     : IReadingActivityListener
 {
     /// <summary>A page view moves "last active" at most this often (one write per page view would be wasteful).</summary>
@@ -22,7 +23,7 @@ public sealed class EnrolmentProgressListener(EnrolmentDbContext db, CurriculumL
     public async Task OnActivityAsync(ReadingActivity activity, CancellationToken cancellationToken)
     {
         if (await loader.LoadAsync(latest: false, cancellationToken) is not { } program
-            || await EnrolmentModuleAccess.CurrentEnrolmentAsync(db, activity.UserId, program.Item.ContentItemId, cancellationToken) is not { } enrolment
+            || await current.ForAsync(activity.UserId, program.Item.ContentItemId, cancellationToken) is not { } enrolment
             || !enrolment.GivesAccess)
         {
             return;

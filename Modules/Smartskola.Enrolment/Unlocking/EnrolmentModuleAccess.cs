@@ -9,7 +9,7 @@ using Smartskola.Enrolment.Data;
 namespace Smartskola.Enrolment.Unlocking;
 
 /// <summary>The patient's program pages, search and media ask this: modules open in the patient's own enrolment.</summary>
-public sealed class EnrolmentModuleAccess(EnrolmentDbContext db, TimeProvider clock) : IModuleAccess
+public sealed class EnrolmentModuleAccess(EnrolmentDbContext db, CurrentEnrolment current, TimeProvider clock) : IModuleAccess
 {
     public async Task<ReaderAccess> GetAsync(ClaimsPrincipal patient, CurriculumProgram program, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,7 @@ public sealed class EnrolmentModuleAccess(EnrolmentDbContext db, TimeProvider cl
         }
 
         var programId = program.Item.ContentItemId;
-        var enrolment = await CurrentEnrolmentAsync(db, userId, programId, cancellationToken);
+        var enrolment = await current.ForAsync(userId, programId, cancellationToken);
         if (enrolment is null)
         {
             return ReaderAccess.Nothing("Du är inte inskriven i programmet. Kontakta din vårdenhet om du tror att det är fel.");
@@ -37,20 +37,5 @@ public sealed class EnrolmentModuleAccess(EnrolmentDbContext db, TimeProvider cl
             states.Where(s => s.IsOpen).Select(s => s.ModuleId).ToHashSet(),
             states.Where(s => s.OpensOn is not null).ToDictionary(s => s.ModuleId, s => s.OpensOn!.Value),
             string.IsNullOrWhiteSpace(enrolment.WelcomeText) ? null : enrolment.WelcomeText);
-    }
-
-    /// <summary>The patient's enrolment in the program that gives access, else the most recent one.</summary>
-    public static async Task<ProgramEnrolment?> CurrentEnrolmentAsync(EnrolmentDbContext db, Guid userId, string programId,
-        CancellationToken cancellationToken)
-    {
-        var patientId = await db.Patients.Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-        if (patientId is null)
-        {
-            return null;
-        }
-
-        var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.PatientId == patientId && e.ProgramId == programId)
-            .ToListAsync(cancellationToken);
-        return enrolments.OrderByDescending(e => e.GivesAccess).ThenByDescending(e => e.CreatedUtc).FirstOrDefault();
     }
 }

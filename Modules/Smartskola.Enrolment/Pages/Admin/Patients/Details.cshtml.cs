@@ -193,15 +193,6 @@ public sealed partial class DetailsModel(
         return true;
     }
 
-    /// <summary>Clinicians of every unit except where they already are: a transfer may go to another unit.</summary>
-    private async Task<IReadOnlyList<(StaffMember Clinician, CareUnitInfo Unit)>> TargetsAsync()
-    {
-        var list = new List<(StaffMember, CareUnitInfo)>();
-        foreach (var unit in await units.ListAsync())
-        {
-            list.AddRange((await staff.InUnitAsync(unit.Id, Roles.Clinician)).Select(c => (c, unit)));
-        }
-
-        return list;
-    }
+    /// <summary>Clinicians of every unit: a transfer may go to another unit.</summary>
+    private async Task<IReadOnlyList<(StaffMember Clinician, CareUnitInfo Unit)>> TargetsAsync() => await staff.ListAsync(await units.ListAsync());
 }

@@ -6,6 +6,7 @@ using Smartskola.Core.CareUnits;
 using Smartskola.Core.Security;
 using Smartskola.Core.Site;
 using Smartskola.Enrolment.Enrolments;
+using Smartskola.Enrolment.Workspace;
 
 namespace Smartskola.Enrolment.Pages.Admin.Patients;
 
@@ -61,12 +62,6 @@ public sealed class EnrolModel(Microsoft.Extensions.Options.IOptions<SiteOptions
     {
         var mine = User.CareUnitIds();
         Units = (await units.ListAsync()).Where(u => mine.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();
-        var list = new List<(StaffMember, CareUnitInfo)>();
-        foreach (var unit in Units)
-        {
-            list.AddRange((await staff.InUnitAsync(unit.Id, Roles.Clinician)).Select(c => (c, unit)));
-        }
-
-        Clinicians = list;
+        Clinicians = await staff.ListAsync(Units);
     }
 }
