@@ -5,6 +5,7 @@ using Smartskola.Core.Modules;
 using Smartskola.Curriculum;
 using Smartskola.Dashboard;
 using Smartskola.Enrolment;
+using Smartskola.Forms;
 using Smartskola.Media;
 using Smartskola.Recipes;
 using Smartskola.Search;
@@ -25,6 +26,7 @@ public static class SiteModules
         new SearchModule(),
         new CurriculumModule(),
         new EnrolmentModule(),
+        new FormsModule(),
         new DashboardModule(),
         new RecipesModule(),
     ];

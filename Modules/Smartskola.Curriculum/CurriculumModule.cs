@@ -51,6 +51,7 @@ public sealed class CurriculumModule : ModuleStartup
         services.AddScoped<ReadingActivityNotifier>();
         services.AddScoped<ReadingScopeFactory>();
         services.TryAddScoped<IModuleAccess, AllModulesOpen>();
+        services.TryAddScoped<Tasks.IPatientTasks, Tasks.TitlesOnlyTasks>();
         services.AddScoped<IContentRouteOwner, CurriculumRoutes>();
         services.AddScoped<IContentVisibility, CurriculumVisibility>();
         services.AddHttpContextAccessor();

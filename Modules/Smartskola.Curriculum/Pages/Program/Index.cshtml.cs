@@ -10,10 +10,13 @@ namespace Smartskola.Curriculum.Pages.Program;
 /// <summary>Program home: the modules with their state, the next step, and overall progress.</summary>
 [Authorize]
 public sealed class IndexModel(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions,
-    ReadingActivityNotifier activity)
+    ReadingActivityNotifier activity, Tasks.IPatientTasks tasks)
     : ReadingPage(scopes, renderer, definitions, activity)
 {
     public RenderedItem Program { get; private set; } = null!;
+
+    /// <summary>"Att göra": forms sent to the patient (empty in the editor's preview).</summary>
+    public IReadOnlyList<Tasks.PatientTask> Todo { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -23,6 +26,7 @@ public sealed class IndexModel(ReadingScopeFactory scopes, ContentRenderer rende
         }
 
         Program = await RenderAsync(Scope.Program.Item);
+        Todo = Scope.Preview ? [] : await tasks.TodoAsync(HttpContext.RequestAborted);
         return Page();
     }
 

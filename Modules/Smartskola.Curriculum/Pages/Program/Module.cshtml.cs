@@ -12,7 +12,7 @@ namespace Smartskola.Curriculum.Pages.Program;
 [Authorize]
 public sealed class ModuleModel(ReadingScopeFactory scopes, ContentRenderer renderer, ContentDefinitionManager definitions,
     ReadingActivityNotifier activity,
-    ContentQuery query) : ReadingPage(scopes, renderer, definitions, activity)
+    Tasks.IPatientTasks tasks) : ReadingPage(scopes, renderer, definitions, activity)
 {
     public ProgramModule Module { get; private set; } = null!;
 
@@ -22,8 +22,8 @@ public sealed class ModuleModel(ReadingScopeFactory scopes, ContentRenderer rend
 
     public IReadOnlyList<ProgramExercise> Earlier { get; private set; } = [];
 
-    /// <summary>Titles of the module's published forms, in the editor's order (the forms module links them when it lands).</summary>
-    public IReadOnlyList<string> Forms { get; private set; } = [];
+    /// <summary>The module's forms, in the editor's order (linked and with their state when the forms module is on).</summary>
+    public IReadOnlyList<Tasks.PatientTask> Forms { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int number)
     {
@@ -42,7 +42,7 @@ public sealed class ModuleModel(ReadingScopeFactory scopes, ContentRenderer rend
         Rendered = await RenderAsync(module.Item);
         Exercise = module.Exercise is { } exercise ? await RenderAsync(exercise.Item) : null;
         Earlier = Scope.EarlierExercises(module);
-        Forms = module.FormIds.Count == 0 ? [] : (await query.PublishedLinksAsync(module.FormIds)).Select(f => f.Title).ToList();
+        Forms = module.FormIds.Count == 0 ? [] : await tasks.ForModuleAsync(module.Id, module.FormIds, Scope.Preview, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -27,8 +27,12 @@ public sealed partial class DetailsModel(
     IStaffDirectory staff,
     ICareUnitDirectory units,
     TimeProvider clock,
+    IEnumerable<IEnrolmentLinks> links,
     Microsoft.Extensions.Options.IOptions<SiteOptions> site) : PageModel
 {
+    /// <summary>Other modules' pages about this enrolment (forms, messages).</summary>
+    public IReadOnlyList<EnrolmentLink> Links { get; private set; } = [];
+
     public ProgramEnrolment Enrolment { get; private set; } = null!;
 
     public Data.Patient Patient { get; private set; } = null!;
@@ -181,6 +185,13 @@ public sealed partial class DetailsModel(
         ClinicianName = (await staff.FindAsync([Enrolment.ClinicianId])).GetValueOrDefault(Enrolment.ClinicianId)?.DisplayName ?? "–";
         UnitName = (await units.ListAsync()).FirstOrDefault(u => u.Id == Enrolment.CareUnitId)?.Name ?? "–";
         TransferTargets = await TargetsAsync();
+        var moduleLinks = new List<EnrolmentLink>();
+        foreach (var source in links)
+        {
+            moduleLinks.AddRange(await source.ForEnrolmentAsync(Enrolment, HttpContext.RequestAborted));
+        }
+
+        Links = moduleLinks;
         LatestInvitation = await db.Invitations.AsNoTracking().Where(i => i.EnrolmentId == id).OrderByDescending(i => i.CreatedUtc).FirstOrDefaultAsync();
         Version = Enrolment.Version;
         ModelState.Remove(nameof(Version));
