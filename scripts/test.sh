@@ -37,7 +37,7 @@ fi
 
 pgbin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
 work="$(mktemp -d /tmp/smartskola-pg.XXXXXX)"
-port=55432
+port="${SMARTSKOLA_TEST_PG_PORT:-55432}"
 as_pg=()
 if [ "$(id -u)" -eq 0 ]; then
   chown postgres:postgres "$work"
@@ -49,7 +49,7 @@ kill_tree() { local child; for child in $(pgrep -P "$1" 2>/dev/null); do kill_tr
 cleanup() {
   [ -n "$test_pid" ] && kill_tree "$test_pid"
   "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work" /tmp/smartskola-tests
+  rm -rf "$work" "${TMPDIR:-/tmp}/smartskola-tests"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
