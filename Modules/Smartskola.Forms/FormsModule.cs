@@ -41,6 +41,7 @@ public sealed class FormsModule : ModuleStartup
         services.AddHttpContextAccessor();
         services.AddContentPart<FormDefinitionPartDriver>();
         services.AddScoped<FormTemplateStore>();
+        services.AddScoped<TemplateUse>();
         services.AddContentHandler<TemplateSnapshotHandler>();
         services.AddScoped<IContentImportListener, TemplateImportListener>();
         services.AddFormDesign();
