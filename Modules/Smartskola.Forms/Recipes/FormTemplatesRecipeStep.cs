@@ -30,14 +30,14 @@ public sealed class FormTemplatesRecipeStep(FormsDbContext db, ICareUnitDirector
             var id = RecipeJson.RequiredString(templates[i], "contentItemId", where, errors);
             if (id.Length > 0 && !seen.Add(id))
             {
-                errors.Add($"formTemplates: {where}: '{id}' förekommer flera gånger.");
+                errors.Add($"{where}: '{id}' förekommer flera gånger.");
             }
 
             RecipeJson.RequiredString(templates[i], "ownerUnit", where, errors);
             var scope = RecipeJson.OptionalString(templates[i], "scope");
             if (scope is not null && !Enum.TryParse<SharingScope>(scope, ignoreCase: false, out _))
             {
-                errors.Add($"formTemplates: {where}.scope: okänd delning '{scope}' ({string.Join(", ", Enum.GetNames<SharingScope>())}).");
+                errors.Add($"{where}.scope: okänd delning '{scope}' ({string.Join(", ", Enum.GetNames<SharingScope>())}).");
             }
 
             RecipeJson.StringList(templates[i], "sharedWith", where, errors);
