@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Smartskola.Forms.Data;
+using Smartskola.Forms.Definitions;
+using Smartskola.Tests.Infrastructure;
+using static Smartskola.Tests.Forms.AnsweringSeed;
+using static Smartskola.Tests.Infrastructure.ContentForms;
+
+namespace Smartskola.Tests.Forms;
+
+/// <summary>The patient answers a dispatched form: autosave, validation, one response however often it is submitted.</summary>
+public abstract class AnsweringTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : SiteFactory
+{
+    private async Task<(SiteClient Patient, Guid AssignmentId)> AssignedAsync(string title)
+    {
+        var template = await TemplateAsync(site, ConditionalForm(), title);
+        var assignment = await AssignAsync(site, template);
+        return (await SignedInAsync(site, DemoUsers.Patient), assignment);
+    }
+
+    [Fact]
+    public async Task A_dispatched_form_is_in_Att_gora_and_opens_with_its_questions()
+    {
+        var (patient, id) = await AssignedAsync("Veckouppföljning");
+        using var _ = patient;
+        var home = await patient.GetPageAsync("/program");
+        Assert.Contains("Veckouppföljning", home.Text("[data-testid=todo]"));
+        Assert.Contains("Inte påbörjat", home.Text("[data-testid=todo]"));
+        Assert.Equal($"/program/formular/{id}", home.Document.QuerySelector("[data-testid=todo] a")!.GetAttribute("href"));
+
+        var page = await patient.GetPageAsync($"/program/formular/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(PainNow + " (obligatorisk)", page.Text("#q-f1 legend"));
+        // The follow-up is there for the browser to show, hidden until "ja".
+        Assert.True(page.Document.QuerySelector("[data-item=f2]")!.HasAttribute("hidden"));
+        Assert.Equal("Hur ont gör det?", page.Text("label[for=q-f3]"));
+        Assert.Equal("range", page.Document.QuerySelector("#q-f3")!.GetAttribute("type"));
+    }
+
+    [Fact]
+    public async Task Two_parallel_submits_make_one_submitted_response_and_the_same_receipt()
+    {
+        var (patient, id) = await AssignedAsync("Dubbelklick");
+        using var _ = patient;
+        var page = await patient.GetPageAsync($"/program/formular/{id}");
+        FormUrlEncodedContent Body() => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.Token, ["f1"] = "ja", ["f2"] = "I ländryggen", ["f3"] = "6",
+        });
+        var posts = await Task.WhenAll(patient.Http.PostAsync($"/program/formular/{id}", Body()),
+            patient.Http.PostAsync($"/program/formular/{id}", Body()), patient.Http.PostAsync($"/program/formular/{id}", Body()));
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.Redirect, p.StatusCode));
+
+        var responses = await ResponsesAsync(site, id);
+        var response = Assert.Single(responses);
+        Assert.Equal(ResponseStatus.Submitted, response.Status);
+        Assert.Equal(AssignmentStatus.Answered, (await AssignmentAsync(site, id)).Status);
+
+        var receipt = await patient.GetPageAsync($"/program/formular/{id}");
+        Assert.Contains("Skickat", receipt.Text("[data-testid=form-receipt]"));
+        Assert.Contains("I ländryggen", receipt.MainText);
+        Assert.Contains($"{PainNow} Ja", receipt.MainText);
+        Assert.Null(receipt.Document.QuerySelector("form[data-answer-form]"));
+
+        // A retry after the receipt lands on the receipt again, still one response.
+        var again = await patient.Http.PostAsync($"/program/formular/{id}", Body());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Single(await ResponsesAsync(site, id));
+        Assert.DoesNotContain("Dubbelklick", (await patient.GetPageAsync("/program")).Text("[data-testid=todo]"));
+    }
+
+    [Fact]
+    public async Task A_missing_answer_is_explained_beside_the_question_and_what_was_typed_is_kept()
+    {
+        var (patient, id) = await AssignedAsync("Validering");
+        using var _ = patient;
+        var result = await patient.ToPageAsync(await patient.SubmitAsync($"/program/formular/{id}",
+            new Dictionary<string, string> { ["f1"] = "ja", ["f4"] = "Att andas lugnt" }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, result.Status);
+        Assert.Equal("Frågan behöver besvaras.", result.Text("#q-f2-error"));
+        Assert.Equal("q-f2-error", result.Document.QuerySelector("#q-f2")!.GetAttribute("aria-describedby"));
+        Assert.Contains("Frågan behöver besvaras.", result.Text("[data-testid=error-summary]"));
+        Assert.Equal("Att andas lugnt", result.Document.QuerySelector("#q-f4")!.TextContent);
+        Assert.NotNull(result.Document.QuerySelector("#q-f1-0[checked]"));
+        var draft = Assert.Single(await ResponsesAsync(site, id));
+        Assert.Equal(ResponseStatus.Draft, draft.Status);
+    }
+
+    [Fact]
+    public async Task An_answer_to_a_question_no_longer_shown_is_not_submitted()
+    {
+        var (patient, id) = await AssignedAsync("Dold fråga");
+        using var _ = patient;
+        var posted = await patient.SubmitAsync($"/program/formular/{id}",
+            new Dictionary<string, string> { ["f1"] = "nej", ["f2"] = "skrivet innan jag ångrade mig" });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var response = Assert.Single(await ResponsesAsync(site, id));
+        var answers = FormAnswers.FromJson(response.AnswersJson);
+        Assert.Equal("nej", answers.Text("f1"));
+        Assert.False(answers.Has("f2"));
+    }
+
+    [Fact]
+    public async Task Autosave_keeps_text_as_typed_and_refuses_a_stale_tab()
+    {
+        var (patient, id) = await AssignedAsync("Autospara");
+        using var _ = patient;
+        var page = await patient.GetPageAsync($"/program/formular/{id}");
+        async Task<HttpResponseMessage> SaveAsync(int revision, string text)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/program/formular/{id}?handler=save")
+            {
+                Content = JsonContent.Create(new { revision, answers = new Dictionary<string, object> { ["f4"] = new[] { text }, ["f3"] = new[] { "ganska" } } }),
+            };
+            request.Headers.Add("RequestVerificationToken", page.Token);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            return await patient.Http.SendAsync(request);
+        }
+
+        var first = await SaveAsync(0, "Första");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(1, (await first.Content.ReadFromJsonAsync<JsonObject>())!["revision"]!.GetValue<int>());
+        Assert.Equal(AssignmentStatus.InProgress, (await AssignmentAsync(site, id)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(1, "Andra")).StatusCode);
+
+        var stale = await SaveAsync(1, "Från en gammal flik");
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var body = (await stale.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Contains("annan flik", body["message"]!.GetValue<string>());
+        Assert.Equal("Andra", body["answers"]!["f4"]!.GetValue<string>());
+
+        var saved = FormAnswers.FromJson(Assert.Single(await ResponsesAsync(site, id)).AnswersJson);
+        Assert.Equal("Andra", saved.Text("f4"));
+        Assert.Equal("ganska", saved.Text("f3")); // Kept as typed; validation is at submit.
+
+        var reopened = await patient.GetPageAsync($"/program/formular/{id}");
+        Assert.Equal("Andra", reopened.Document.QuerySelector("#q-f4")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_expired_session_gets_401_from_autosave_not_the_login_page()
+    {
+        var template = await TemplateAsync(site, ConditionalForm(), "Utloggad");
+        var id = await AssignAsync(site, template);
+        using var anonymous = site.CreateSiteClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/program/formular/{id}?handler=save")
+        {
+            Content = JsonContent.Create(new { revision = 0, answers = new Dictionary<string, string[]>() }),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_patients_form_and_a_form_not_yet_available_are_not_there()
+    {
+        var template = await TemplateAsync(site, ConditionalForm(), "Någon annans");
+        var others = await AssignAsync(site, template, givenName: "Olle");
+        var later = await AssignAsync(site, template, availableInDays: 3);
+        using var patient = await SignedInAsync(site, DemoUsers.Patient);
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync($"/program/formular/{others}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync($"/program/formular/{later}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync($"/program/formular/{Guid.NewGuid()}")).StatusCode);
+        Assert.DoesNotContain("Någon annans", (await patient.GetPageAsync("/program")).MainText);
+    }
+}
+
+public sealed class AnsweringTestsSqlite(SqliteSite site) : AnsweringTests<SqliteSite>(site);
+
+public sealed class AnsweringTestsPostgres(PostgresSite site) : AnsweringTests<PostgresSite>(site);
