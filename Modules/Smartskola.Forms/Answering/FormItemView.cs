@@ -92,5 +92,9 @@ public sealed record FormItemView(FormFieldsView Form, FormItem Item, string Pre
         "q-" + name.Replace("[", "-", StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal)
             .Replace(".", "-", StringComparison.Ordinal);
 
+    /// <summary>A UTC instant as a Swedish date ("23 november 2026").</summary>
+    public static string SwedishDate(DateTime utc, string format = "d MMMM yyyy") =>
+        Smartskola.Core.Site.SwedishTime.ToLocal(utc).ToString(format, Swedish);
+
     public static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -68,6 +68,8 @@ public sealed class FormsPatientTasks(FormsDbContext db, PatientForms patientFor
             .ToList();
     }
 
+    public PatientTask? AnswersLink => new("Mina svar – allt du har skrivit i formulären", "/program/mina-svar", null);
+
     public static string StatusText(AssignmentStatus? status, DateTime? submittedUtc) => status switch
     {
         AssignmentStatus.Answered when submittedUtc is { } at => "Skickat " + SwedishTime.ToLocal(at).ToString("d MMMM", Swedish),

@@ -86,6 +86,21 @@ public static class AnsweringSeed
             return assignment.Id;
         });
 
+    /// <summary>Adds the template to a module's Formular picks and publishes the module; returns the module's item id.</summary>
+    public static Task<string> AttachToModuleAsync(SiteFactory site, int moduleNumber, string templateId) => site.WithScopeAsync(async sp =>
+    {
+        var program = await sp.GetRequiredService<Smartskola.Curriculum.Reading.CurriculumLoader>().LoadAsync(latest: false);
+        var moduleId = program!.ModuleByNumber(moduleNumber)!.Id;
+        var content = sp.GetRequiredService<ContentManager>();
+        var item = (await content.GetLatestAsync(moduleId))!;
+        var picks = item.Get<Smartskola.ContentManagement.Fields.ContentPickerFieldData>(
+            Smartskola.Curriculum.CurriculumTypes.Module, Smartskola.Curriculum.CurriculumTypes.FormsField);
+        picks.ContentItemIds.Add(templateId);
+        item.Set(Smartskola.Curriculum.CurriculumTypes.Module, Smartskola.Curriculum.CurriculumTypes.FormsField, picks);
+        await content.SaveAsync(item, item.VersionNumber, SaveMode.Publish);
+        return moduleId;
+    });
+
     public static Task<List<FormResponse>> ResponsesAsync(SiteFactory site, Guid assignmentId) => site.WithScopeAsync(sp =>
         sp.GetRequiredService<FormsDbContext>().Responses.AsNoTracking().Where(r => r.AssignmentId == assignmentId).ToListAsync());
 

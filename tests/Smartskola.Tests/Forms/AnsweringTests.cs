@@ -165,6 +165,51 @@ public abstract class AnsweringTests<TSite>(TSite site) : IClassFixture<TSite> w
         Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync($"/program/formular/{Guid.NewGuid()}")).StatusCode);
         Assert.DoesNotContain("Någon annans", (await patient.GetPageAsync("/program")).MainText);
     }
+
+    [Fact]
+    public async Task A_module_form_opens_one_assignment_and_its_answer_appears_in_Mina_svar_and_the_pdf()
+    {
+        var template = await TemplateAsync(site, ConditionalForm(), "Reflektion modul 2");
+        var moduleId = await AttachToModuleAsync(site, 2, template);
+        using var patient = await SignedInAsync(site, DemoUsers.Patient);
+        var module = await patient.GetPageAsync("/program/modul/2");
+        var link = module.Document.QuerySelectorAll("[data-testid=module-forms] a")
+            .Single(a => a.TextContent == "Reflektion modul 2").GetAttribute("href")!;
+        Assert.Equal($"/program/modul/2/formular/{template}", link);
+        Assert.Contains("Inte påbörjat", module.Text("[data-testid=module-forms]"));
+
+        var first = await patient.GetAsync(link);
+        var second = await patient.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var id = Guid.Parse(first.Headers.Location!.OriginalString.Split('/').Last());
+        Assert.Equal(moduleId, (await AssignmentAsync(site, id)).ModuleItemId);
+        // The same form in another module is not there.
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync($"/program/modul/3/formular/{template}")).StatusCode);
+
+        var posted = await patient.SubmitAsync($"/program/formular/{id}",
+            new Dictionary<string, string> { ["f1"] = "nej", ["f4"] = "Pacing hjalper mig mest" });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.StartsWith("Skickat", (await patient.GetPageAsync("/program/modul/2")).Document
+            .QuerySelectorAll("[data-testid=module-forms] li").Single(li => li.TextContent.Contains("Reflektion modul 2")).QuerySelector(".read-mark")!.TextContent);
+
+        var home = await patient.GetPageAsync("/program");
+        Assert.Equal("/program/mina-svar", home.Document.QuerySelector("[data-testid=answers-link] a")!.GetAttribute("href"));
+        var summary = await patient.GetPageAsync("/program/mina-svar");
+        var section = summary.Document.QuerySelectorAll("[data-testid=summary-module]").Single(s => s.TextContent.Contains("Reflektion modul 2"));
+        Assert.StartsWith("Modul 2:", section.QuerySelector("h2")!.TextContent);
+        Assert.Contains($"{Reflection} Pacing hjalper mig mest", Page.Collapse(section.TextContent));
+
+        var pdf = await patient.GetAsync("/program/mina-svar?handler=pdf&komprimera=nej");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        Assert.StartsWith("%PDF", text);
+        Assert.Contains("/Type /Page", text);
+        Assert.Contains("Pacing hjalper mig mest", text);
+        var compressed = await (await patient.GetAsync("/program/mina-svar?handler=pdf")).Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("%PDF", System.Text.Encoding.Latin1.GetString(compressed));
+    }
 }
 
 public sealed class AnsweringTestsSqlite(SqliteSite site) : AnsweringTests<SqliteSite>(site);
