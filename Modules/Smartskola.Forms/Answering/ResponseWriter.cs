@@ -26,6 +26,11 @@ public sealed class ResponseWriter(FormsDbContext db, TimeProvider clock)
     public Task<FormResponse?> FindAsync(Guid assignmentId, string entryKey, CancellationToken cancellationToken) =>
         db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.AssignmentId == assignmentId && r.EntryKey == entryKey, cancellationToken);
 
+    /// <summary>A diary's entries, newest date first.</summary>
+    public async Task<IReadOnlyList<FormResponse>> EntriesAsync(Guid assignmentId, CancellationToken cancellationToken) =>
+        await db.Responses.AsNoTracking().Where(r => r.AssignmentId == assignmentId)
+            .OrderByDescending(r => r.EntryDate).ThenByDescending(r => r.StartedUtc).ToListAsync(cancellationToken);
+
     public async Task<SaveResult> SaveDraftAsync(PatientAssignment target, string entryKey, DateOnly? entryDate, int revision,
         FormAnswers answers, CancellationToken cancellationToken)
     {

@@ -210,6 +210,52 @@ public abstract class AnsweringTests<TSite>(TSite site) : IClassFixture<TSite> w
         var compressed = await (await patient.GetAsync("/program/mina-svar?handler=pdf")).Content.ReadAsByteArrayAsync();
         Assert.StartsWith("%PDF", System.Text.Encoding.Latin1.GetString(compressed));
     }
+
+    [Fact]
+    public async Task A_sleep_diary_lists_entries_by_date_with_sleep_efficiency_and_one_entry_per_day()
+    {
+        var definition = new FormDefinition
+        {
+            Items =
+            [
+                new FormItem { Id = "in", Type = FormItemType.Time, Text = "När gick du och lade dig?", Required = true },
+                new FormItem { Id = "up", Type = FormItemType.Time, Text = "När steg du upp?", Required = true },
+                new FormItem { Id = "latency", Type = FormItemType.Integer, Text = "Hur länge tog det att somna?", Unit = "minuter" },
+                new FormItem { Id = "awake", Type = FormItemType.Integer, Text = "Hur länge var du vaken i natt?", Unit = "minuter" },
+            ],
+            Diary = new DiarySettings
+            {
+                Frequency = DiaryFrequency.OncePerDay,
+                Derived = [new DerivedValue { Id = "se", Label = "Sömneffektivitet", Kind = DerivedKind.SleepEfficiency, ItemIds = ["in", "up", "latency", "awake"], Unit = "%" }],
+            },
+        };
+        var id = await AssignAsync(site, await TemplateAsync(site, definition, "Sömndagbok"));
+        using var patient = await SignedInAsync(site, DemoUsers.Patient);
+        var today = Smartskola.Core.Site.SwedishTime.Today(site.Clock);
+        var yesterday = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var todayText = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var first = await patient.SubmitAsync($"/program/formular/{id}?datum={yesterday}",
+            new Dictionary<string, string> { ["in"] = "22:30", ["up"] = "06:30", ["latency"] = "30", ["awake"] = "45" });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var second = await patient.SubmitAsync($"/program/formular/{id}?datum={todayText}",
+            new Dictionary<string, string> { ["in"] = "23:00", ["up"] = "07:00", ["latency"] = "0", ["awake"] = "0" });
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        // The same date again opens that entry (already saved), never a second one.
+        var again = await patient.GetPageAsync($"/program/formular/{id}?datum={yesterday}");
+        Assert.NotNull(again.Document.QuerySelector("[data-testid=form-receipt]"));
+
+        var list = await patient.GetPageAsync($"/program/formular/{id}");
+        var entries = list.Document.QuerySelectorAll("[data-testid=diary-entry]");
+        Assert.Equal(2, entries.Length);
+        Assert.Equal("100 %", entries[0].QuerySelector("[data-derived=se]")!.TextContent);
+        Assert.Equal("84 %", entries[1].QuerySelector("[data-derived=se]")!.TextContent);
+        Assert.Equal(2, (await ResponsesAsync(site, id)).Count);
+        Assert.NotEqual(AssignmentStatus.Answered, (await AssignmentAsync(site, id)).Status);
+
+        var future = today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync($"/program/formular/{id}?datum={future}")).StatusCode);
+    }
 }
 
 public sealed class AnsweringTestsSqlite(SqliteSite site) : AnsweringTests<SqliteSite>(site);

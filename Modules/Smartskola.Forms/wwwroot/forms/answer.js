@@ -4,15 +4,20 @@
 // put back and saved. Submitting is an ordinary form post; the button is disabled while it is on its way.
 (function () {
   "use strict";
+  // One local copy per form (or diary entry), named by ids only.
+  function keyOf(el) {
+    var entry = el.dataset.entry;
+    return "smartskola-form:" + el.dataset.assignment + (entry && entry !== "form" ? ":" + entry : "");
+  }
   var receipt = document.querySelector("[data-form-receipt][data-assignment]");
   if (receipt) {
     // Submitted: the server has everything, the local copy is no longer needed.
-    try { localStorage.removeItem("smartskola-form:" + receipt.dataset.assignment); } catch (e) { /* nothing kept */ }
+    try { localStorage.removeItem(keyOf(receipt)); } catch (e) { /* nothing kept */ }
   }
   var form = document.querySelector("form[data-answer-form]");
   if (!form) { return; }
   var status = form.querySelector("[data-save-status]");
-  var key = "smartskola-form:" + form.dataset.assignment;
+  var key = keyOf(form);
   var revision = parseInt(form.dataset.revision || "0", 10);
   var timer = null, saving = false, again = false, retry = null;
 
