@@ -28,7 +28,9 @@ public abstract class AnsweringTests<TSite>(TSite site) : IClassFixture<TSite> w
         var home = await patient.GetPageAsync("/program");
         Assert.Contains("Veckouppföljning", home.Text("[data-testid=todo]"));
         Assert.Contains("Inte påbörjat", home.Text("[data-testid=todo]"));
-        Assert.Equal($"/program/formular/{id}", home.Document.QuerySelector("[data-testid=todo] a")!.GetAttribute("href"));
+        var task = home.Document.QuerySelectorAll("[data-testid=todo] li").Single(li => li.TextContent.Contains("Veckouppföljning"));
+        Assert.Equal($"/program/formular/{id}", task.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Inte påbörjat", task.TextContent);
 
         var page = await patient.GetPageAsync($"/program/formular/{id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
