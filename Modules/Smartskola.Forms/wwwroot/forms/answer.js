@@ -70,7 +70,8 @@
         say("Du har blivit utloggad. Logga in igen – dina svar finns kvar här.");
         return;
       }
-      return response.json().then(function (body) {
+      // An error page that is not JSON (a proxy, a refused token) still gets a message, not a silent retry loop.
+      return response.json().catch(function () { return {}; }).then(function (body) {
         if (response.ok) {
           revision = body.revision;
           var kept = store.get();
