@@ -18,6 +18,8 @@ command -v npm >/dev/null || need+=(npm)
 command -v vipsthumbnail >/dev/null || need+=(libvips-tools)
 command -v ffprobe >/dev/null || need+=(ffmpeg)
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
+# The forms summary PDF (PDFsharp) embeds DejaVu Sans.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   sudo_cmd=""

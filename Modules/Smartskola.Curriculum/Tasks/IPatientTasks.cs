@@ -18,6 +18,9 @@ public interface IPatientTasks
 
     /// <summary>Open tasks for the signed-in patient ("Att göra"), soonest due first.</summary>
     Task<IReadOnlyList<PatientTask>> TodoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The page with all the patient's answers ("Mina svar"), linked from the program home and the last module.</summary>
+    PatientTask? AnswersLink => null;
 }
 
 /// <summary>The default without a forms module: module forms by their published title, nothing to do.</summary>

@@ -31,7 +31,9 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
     /// <param name="Allowed">Accounts that get 200; every other account gets 403. Null: public.</param>
     /// <param name="HasPost">Also POST (with a valid anti-forgery token) as each refused account.</param>
     /// <param name="OtherUnit">A URL for another unit's data, refused with 404 to <see cref="OtherUnitAccounts"/>.</param>
-    private sealed record Rule(string Pattern, string Sample, string[]? Allowed, bool HasPost = false, string? OtherUnit = null);
+    /// <param name="AllowedStatus">What an allowed account gets for the sample when not 200.</param>
+    private sealed record Rule(string Pattern, string Sample, string[]? Allowed, bool HasPost = false, string? OtherUnit = null,
+        HttpStatusCode? AllowedStatus = null);
 
     private static readonly string[] Editors = ["Admin", "Editor"];
 
@@ -85,6 +87,11 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("program/ovningar/{slug}", "/program/ovningar/kroppsscanning", ["Patient"]),
         new("program/sok", "/program/sok?q=sm%C3%A4rta", ["Patient"]),
         new("program/loggutdrag", "/program/loggutdrag", ["Patient"]),
+        new("program/mina-svar", "/program/mina-svar", ["Patient"]),
+        new("program/formular/{assignmentId:guid}", "/program/formular/{formPatrik}", ["Patient"], HasPost: true),
+        // The sample form is in no module: the patient gets 404 there, everyone else 403 (Module forms: AnsweringTests).
+        new("program/modul/{number:int}/formular/{templateId}", "/program/modul/1/formular/{formTemplate}", ["Patient"],
+            AllowedStatus: HttpStatusCode.NotFound),
         new("admin/program/forhandsgranska", "/admin/program/forhandsgranska", Previewers),
         new("admin/forhandsgranska/program", "/admin/forhandsgranska/program", Previewers),
         new("admin/forhandsgranska/program/modul/{number:int}", "/admin/forhandsgranska/program/modul/1", Previewers),
@@ -154,7 +161,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
             if (rule.Allowed!.Contains(name))
             {
                 // The front door only redirects: patients to their program.
-                var allowed = rule.Pattern == "" ? HttpStatusCode.Redirect : HttpStatusCode.OK;
+                var allowed = rule.AllowedStatus ?? (rule.Pattern == "" ? HttpStatusCode.Redirect : HttpStatusCode.OK);
                 Assert.True(response.StatusCode == allowed, $"{name} GET {url}: {(int)response.StatusCode}");
                 continue;
             }
@@ -195,7 +202,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         }
     }
 
-    private async Task<string> ResolveAsync(string sample) => sample
+    private async Task<string> ResolveAsync(string sample) => (await FormSamplesAsync(sample))
         .Replace("{page}", DemoPageId, StringComparison.Ordinal)
         .Replace("{media}", await MediaFileAsync(), StringComparison.Ordinal)
         .Replace("{wide}", "test/bred.png", StringComparison.Ordinal)
@@ -208,6 +215,19 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         .Replace("{enrolEast}", (await DemoEnrolmentAsync("Olle")).ToString(), StringComparison.Ordinal)
         .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
         .Replace("{east}", (await site.UnitIdAsync(DemoUsers.UnitEast)).ToString(), StringComparison.Ordinal);
+
+    /// <summary>{formTemplate}: a published form template; {formPatrik}: an assignment of it sent to Patrik.</summary>
+    private async Task<string> FormSamplesAsync(string sample)
+    {
+        if (!sample.Contains("{form", StringComparison.Ordinal))
+        {
+            return sample;
+        }
+
+        var template = await Forms.AnsweringSeed.TemplateAsync(site, Forms.AnsweringSeed.ConditionalForm(), "Behörighetstest");
+        return sample.Replace("{formTemplate}", template, StringComparison.Ordinal)
+            .Replace("{formPatrik}", (await Forms.AnsweringSeed.AssignAsync(site, template)).ToString(), StringComparison.Ordinal);
+    }
 
     /// <summary>A demo patient's enrolment (the setup recipe enrols Patrik at the northern unit, Olle at the eastern).</summary>
     private Task<Guid> DemoEnrolmentAsync(string givenName) => site.WithScopeAsync(sp =>

@@ -18,6 +18,9 @@ public sealed class IndexModel(ReadingScopeFactory scopes, ContentRenderer rende
     /// <summary>"Att göra": forms sent to the patient (empty in the editor's preview).</summary>
     public IReadOnlyList<Tasks.PatientTask> Todo { get; private set; } = [];
 
+    /// <summary>"Mina svar" (null without the forms module, and in the preview).</summary>
+    public Tasks.PatientTask? AnswersLink { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await BeginAsync() is { } refused)
@@ -27,6 +30,7 @@ public sealed class IndexModel(ReadingScopeFactory scopes, ContentRenderer rende
 
         Program = await RenderAsync(Scope.Program.Item);
         Todo = Scope.Preview ? [] : await tasks.TodoAsync(HttpContext.RequestAborted);
+        AnswersLink = Scope.Preview ? null : tasks.AnswersLink;
         return Page();
     }
 

@@ -25,6 +25,9 @@ public sealed class ModuleModel(ReadingScopeFactory scopes, ContentRenderer rend
     /// <summary>The module's forms, in the editor's order (linked and with their state when the forms module is on).</summary>
     public IReadOnlyList<Tasks.PatientTask> Forms { get; private set; } = [];
 
+    /// <summary>"Mina svar" on the program's last module (the summary module), null elsewhere and in the preview.</summary>
+    public Tasks.PatientTask? AnswersLink { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int number)
     {
         if (await BeginAsync() is { } refused)
@@ -42,6 +45,7 @@ public sealed class ModuleModel(ReadingScopeFactory scopes, ContentRenderer rend
         Rendered = await RenderAsync(module.Item);
         Exercise = module.Exercise is { } exercise ? await RenderAsync(exercise.Item) : null;
         Earlier = Scope.EarlierExercises(module);
+        AnswersLink = !Scope.Preview && module.Number == Scope.Program.Modules.Max(m => m.Number) ? tasks.AnswersLink : null;
         Forms = module.FormIds.Count == 0 ? [] : await tasks.ForModuleAsync(module.Id, module.FormIds, Scope.Preview, HttpContext.RequestAborted);
         return Page();
     }

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Smartskola.Core.Security;
+using Smartskola.Forms.Answering;
+
+namespace Smartskola.Forms.Pages.Patient;
+
+/// <summary>"Mina svar": all the patient's submitted reflections by module, printable and as a PDF.</summary>
+[RequirePermission(CorePermissions.PatientArea)]
+public sealed class SummaryModel(AnswerSummary summary) : PageModel
+{
+    public const string Title = "Mina svar";
+
+    public IReadOnlyList<SummaryModule> Modules { get; private set; } = [];
+
+    public async Task OnGetAsync() => Modules = await summary.ForAsync(User, HttpContext.RequestAborted);
+
+    /// <param name="komprimera">"nej" writes the PDF without compressed content (tests look for the text).</param>
+    public async Task<IActionResult> OnGetPdfAsync(string? komprimera)
+    {
+        Modules = await summary.ForAsync(User, HttpContext.RequestAborted);
+        var pdf = SummaryPdf.Render(Title, Modules, compress: komprimera != "nej");
+        return File(pdf, "application/pdf", "mina-svar.pdf");
+    }
+}
