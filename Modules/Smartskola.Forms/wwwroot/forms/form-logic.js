@@ -58,7 +58,9 @@
     for (var round = 0; round < 10; round++) {
       var values = answers(root), changed = false;
       root.querySelectorAll("[data-show-when]").forEach(function (el) {
-        var show = holds(JSON.parse(el.getAttribute("data-show-when")), values);
+        // Items without a condition may carry an empty attribute: always shown.
+        var json = el.getAttribute("data-show-when");
+        var show = !json || holds(JSON.parse(json), values);
         if (el.hidden === show) { el.hidden = !show; changed = true; }
       });
       root.querySelectorAll("input, select, textarea").forEach(function (input) {
