@@ -12,7 +12,7 @@ namespace Smartskola.Users.Recipes;
 /// <c>{"name": "roles", "roles": [{"name": "Clinician", "permissions": ["..."]}]}</c>: creates roles and adds grants
 /// on top of the modules' defaults.
 /// </summary>
-public sealed class RolesRecipeStep(RoleManager<Role> roleManager, ModuleCatalog catalog) : IRecipeStep
+public sealed partial class RolesRecipeStep(RoleManager<Role> roleManager, ModuleCatalog catalog) : IRecipeStep
 {
     public string Name => "roles";
 
@@ -29,7 +29,9 @@ public sealed class RolesRecipeStep(RoleManager<Role> roleManager, ModuleCatalog
             RecipeJson.RequiredString(roles[i], "name", $"roles[{i}]", errors);
             foreach (var permission in RecipeJson.StringList(roles[i], "permissions", $"roles[{i}]", errors))
             {
-                if (!known.Contains(permission))
+                // A securable content type's own permissions are created by a content definition step, possibly
+                // earlier in the same recipe, so they cannot be known when the whole recipe is validated up front.
+                if (!known.Contains(permission) && !TypePermission().IsMatch(permission))
                 {
                     errors.Add($"roles[{i}].permissions: behörigheten '{permission}' finns inte.");
                 }
@@ -68,4 +70,7 @@ public sealed class RolesRecipeStep(RoleManager<Role> roleManager, ModuleCatalog
             throw new RecipeStepException($"roles: rollen '{role}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Content\\.[A-Za-z0-9_]+\\.(View|Edit|EditOwn|Publish|Delete)$")]
+    private static partial System.Text.RegularExpressions.Regex TypePermission();
 }
