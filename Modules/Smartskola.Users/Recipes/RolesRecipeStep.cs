@@ -78,4 +78,5 @@ public sealed class RolesRecipeStep(RoleManager<Role> roleManager, ModuleCatalog
             throw new RecipeStepException($"roles: rollen '{role}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
+
 }

@@ -40,6 +40,9 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
     /// <summary>Who may preview the program as a patient sees it.</summary>
     private static readonly string[] Previewers = ["Admin", "Editor", "ClinicianNorth"];
 
+    /// <summary>Who may design form templates (templates of other units answer 404; see Forms/DesignTemplateTests).</summary>
+    private static readonly string[] FormDesigners = ["FormDesigner"];
+
     private static readonly string[] OtherUnitAccounts = ["ClinicianNorth", "UnitManagerNorth"];
 
     private static readonly Rule[] Rules =
@@ -79,6 +82,12 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("inbjudan/{token}", "/inbjudan/ingen-sadan-lank", null), // a one-time link is its own credential
         new("admin/patienter", "/admin/patienter", ["ClinicianNorth"], HasPost: true),
         new("admin/patienter/ny", "/admin/patienter/ny", ["ClinicianNorth"], HasPost: true),
+        new("admin/formular", "/admin/formular", FormDesigners, HasPost: true),
+        new("admin/formular/ny", "/admin/formular/ny", FormDesigners, HasPost: true),
+        new("admin/formular/{id:length(32)}", "/admin/formular/{formNorth}", ["FormDesigner"], HasPost: true),
+        new("admin/formular/{id:length(32)}/dela", "/admin/formular/{formNorth}/dela", ["FormDesigner"], HasPost: true),
+        new("admin/formular/{id:length(32)}/textpaket", "/admin/formular/{formNorth}/textpaket", ["FormDesigner"], HasPost: true),
+        new("admin/formular/{id:length(32)}/forhandsvisning", "/admin/formular/{formNorth}/forhandsvisning", ["FormDesigner"], HasPost: true),
         new("admin/patienter/{id:guid}", "/admin/patienter/{enrolNorth}", ["ClinicianNorth"], HasPost: true, OtherUnit: "/admin/patienter/{enrolEast}"),
         new("program", "/program", ["Patient"]),
         new("program/modul/{number:int}", "/program/modul/1", ["Patient"]),
@@ -211,6 +220,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         .Replace("{someone}", (await site.WithScopeAsync(sp =>
             sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Smartskola.Users.Data.User>>()
                 .FindByEmailAsync(DemoUsers.Editor)))!.Id.ToString(), StringComparison.Ordinal)
+        .Replace("{formNorth}", await DemoTemplateAsync(), StringComparison.Ordinal)
         .Replace("{enrolNorth}", (await DemoEnrolmentAsync("Patrik")).ToString(), StringComparison.Ordinal)
         .Replace("{enrolEast}", (await DemoEnrolmentAsync("Olle")).ToString(), StringComparison.Ordinal)
         .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
@@ -227,6 +237,20 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         var template = await Forms.AnsweringSeed.TemplateAsync(site, Forms.AnsweringSeed.ConditionalForm(), "Behörighetstest");
         return sample.Replace("{formTemplate}", template, StringComparison.Ordinal)
             .Replace("{formPatrik}", (await Forms.AnsweringSeed.AssignAsync(site, template)).ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A draft form template of the northern unit (made once per site).</summary>
+    private async Task<string> DemoTemplateAsync()
+    {
+        var north = await site.UnitIdAsync(DemoUsers.UnitNorth);
+        return await site.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Smartskola.Forms.Data.FormsDbContext>();
+            var existing = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+                db.Templates.Where(t => t.OwnerUnitId == north).Select(t => t.ContentItemId));
+            return existing ?? await sp.GetRequiredService<Smartskola.Forms.Design.TemplateDesigner>()
+                .CreateAsync(north, new HashSet<Guid> { north }, "Behörighetstest");
+        });
     }
 
     /// <summary>A demo patient's enrolment (the setup recipe enrols Patrik at the northern unit, Olle at the eastern).</summary>
