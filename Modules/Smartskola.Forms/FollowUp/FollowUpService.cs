@@ -141,7 +141,7 @@ public sealed class FollowUpService(FormsDbContext db, EnrolmentDbContext enrolm
                           join p in enrolments.Patients.AsNoTracking() on e.PatientId equals p.Id
                           where enrolmentIds.Contains(e.Id)
                           select new { e.Id, p.Email }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.Email);
+        return rows.ToDictionary(r => r.Id, r => (string?)r.Email);
     }
 
     public async Task<Dictionary<(string, int), string>> TitlesAsync(IEnumerable<(string TemplateId, int Version)> versions,
