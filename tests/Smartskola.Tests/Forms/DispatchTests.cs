@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Smartskola.Core.Persistence;
 using Smartskola.Core.Security;
 using Smartskola.Core.Site;
 using Smartskola.Enrolment.Data;
