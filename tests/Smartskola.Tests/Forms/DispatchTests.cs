@@ -73,13 +73,13 @@ public abstract class DispatchTests<TSite>(TSite site) : IClassFixture<TSite> wh
         Assert.Equal("1 av 1", Page.Collapse(listRow.QuerySelector("[data-testid=answered]")!.TextContent));
 
         // Reminding the answered one is refused, nothing sent.
-        var refused = await client.SubmitAsync($"/admin/formular/utskick/{first}", new() { ["Chosen"] = assignment.Id.ToString() },
+        var refused = await client.SubmitAsync($"/admin/formular/utskick/{first}", new Dictionary<string, string> { ["Chosen"] = assignment.Id.ToString() },
             "form[data-testid=remind-form]");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Single(await site.MailsToAsync(answeringEmail));
 
         var missingAssignment = Assert.Single(await site.AssignmentsAsync(second));
-        var reminded = await client.SubmitAsync($"/admin/formular/utskick/{second}", new() { ["Chosen"] = missingAssignment.Id.ToString() },
+        var reminded = await client.SubmitAsync($"/admin/formular/utskick/{second}", new Dictionary<string, string> { ["Chosen"] = missingAssignment.Id.ToString() },
             "form[data-testid=remind-form]");
         Assert.Equal(HttpStatusCode.Redirect, reminded.StatusCode);
         var mails = await site.MailsToAsync(missingEmail);
@@ -122,7 +122,7 @@ public abstract class DispatchTests<TSite>(TSite site) : IClassFixture<TSite> wh
         var (a, _) = await site.EnrolPatientAsync(North, "Fia Lista", me);
         var (b, _) = await site.EnrolPatientAsync(North, "Gun Lista", me);
         var name = $"Sömnskolan {Guid.NewGuid():N}"[..20];
-        var created = await client.SubmitAsync("/admin/formular/mottagarlistor", new() { ["Name"] = name, ["Members"] = a.ToString() },
+        var created = await client.SubmitAsync("/admin/formular/mottagarlistor", new Dictionary<string, string> { ["Name"] = name, ["Members"] = a.ToString() },
             "form[data-testid=list-form]");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var listId = await site.WithScopeAsync(sp => sp.GetRequiredService<FormsDbContext>().RecipientLists.Where(l => l.Name == name).Select(l => l.Id).SingleAsync());
@@ -131,7 +131,7 @@ public abstract class DispatchTests<TSite>(TSite site) : IClassFixture<TSite> wh
 
         var retired = await site.PublishTemplateAsync(North, "Avvecklat", retired: true);
         var before = await site.WithScopeAsync(sp => sp.GetRequiredService<FormsDbContext>().Dispatches.CountAsync());
-        var response = await client.SubmitAsync(NewDispatch, new() { ["Input.TemplateId"] = retired, ["Input.Recipients"] = "Patient",
+        var response = await client.SubmitAsync(NewDispatch, new Dictionary<string, string> { ["Input.TemplateId"] = retired, ["Input.Recipients"] = "Patient",
             ["Input.EnrolmentId"] = b.ToString() }, DispatchForm);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("avvecklad", (await client.ToPageAsync(response)).Text("[data-testid=errors]"));
@@ -199,10 +199,10 @@ public abstract class DispatchTests<TSite>(TSite site) : IClassFixture<TSite> wh
         var answer = await client.GetPageAsync(url);
         Assert.Contains("Smärtpåverkan 1 Låg", answer.Text("[data-testid=answer-scores]"));
         Assert.Contains("smartskola-scoring/1", answer.Text("[data-testid=answer-scores]"));
-        var tooLong = await client.SubmitAsync(url, new() { ["Feedback"] = new string('x', 4001) }, "form[data-testid=feedback-form]");
+        var tooLong = await client.SubmitAsync(url, new Dictionary<string, string> { ["Feedback"] = new string('x', 4001) }, "form[data-testid=feedback-form]");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
         Assert.Contains("högst 4000 tecken", (await client.ToPageAsync(tooLong)).Text("[data-testid=errors]"));
-        var saved = await client.SubmitAsync(url, new() { ["Feedback"] = "Bra jobbat med sömnen!" }, "form[data-testid=feedback-form]");
+        var saved = await client.SubmitAsync(url, new Dictionary<string, string> { ["Feedback"] = "Bra jobbat med sömnen!" }, "form[data-testid=feedback-form]");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Bra jobbat med sömnen!", (await client.GetPageAsync(url)).Text("[data-testid=feedback]"));
         Assert.NotEmpty(await site.EntriesAsync("patient.answers.view", enrolment.ToString()));
