@@ -27,7 +27,7 @@ public static class SmartskolaCommands
         return 0;
     }
 
-    /// <summary>One run of the enrolment lifecycle jobs (what the background service does every hour); exit 1 if any failed.</summary>
+    /// <summary>One run of the enrolment lifecycle jobs and the form reminders (what the background services do every hour); exit 1 if any failed.</summary>
     public static async Task<int> RunDailyJobsAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -35,6 +35,8 @@ public static class SmartskolaCommands
         Console.WriteLine($"Daily jobs done: {summary.Ended} enrolments ended, {summary.ModulesOpened} modules opened, " +
             $"{summary.InactivityNotices} inactivity and {summary.EndingSoonNotices} ending-soon notices, {summary.Purged} enrolments " +
             $"and {summary.PatientsPurged} patients purged, {summary.Failed} failed.");
+        var forms = await scope.ServiceProvider.GetRequiredService<Smartskola.Forms.Dispatch.FormReminderJob>().RunAsync(CancellationToken.None);
+        Console.WriteLine($"Form reminders done: {forms}.");
         return summary.Failed == 0 ? 0 : 1;
     }
 

@@ -32,6 +32,7 @@ public sealed class FormsModule : ModuleStartup
     public override IEnumerable<AdminMenuItem> AdminMenu =>
     [
         new("Formulärmallar", "/admin/formular", FormsPermissions.Design, 30),
+        new("Utskick", "/admin/formular/utskick", FormsPermissions.Dispatch, 31),
     ];
 
     public override void ConfigureServices(ModuleContext context)

@@ -113,6 +113,15 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("media/_w/{width:int}/{revision:int}/{**path}", "/media/_w/320/1/{wide}", [.. Staff, "Patient"]),
         new("admin/media", "/admin/media", Editors, HasPost: true),
         new("admin/media/{id:length(32)}", "/admin/media/{asset}", Editors, HasPost: true),
+        new("admin/formular/utskick", "/admin/formular/utskick", ["ClinicianNorth"]),
+        new("admin/formular/utskick/ny", "/admin/formular/utskick/ny", ["ClinicianNorth"], HasPost: true),
+        new("admin/formular/utskick/{id:guid}", "/admin/formular/utskick/{dispatchNorth}", ["ClinicianNorth"], HasPost: true,
+            OtherUnit: "/admin/formular/utskick/{dispatchEast}"),
+        new("admin/formular/mottagarlistor", "/admin/formular/mottagarlistor", ["ClinicianNorth"], HasPost: true),
+        new("admin/patienter/{enrolmentId:guid}/formular", "/admin/patienter/{enrolNorth}/formular", ["ClinicianNorth"],
+            OtherUnit: "/admin/patienter/{enrolEast}/formular"),
+        new("admin/patienter/{enrolmentId:guid}/formular/svar/{responseId:guid}", "/admin/patienter/{enrolNorth}/formular/svar/{responseNorth}",
+            ["ClinicianNorth"], HasPost: true, OtherUnit: "/admin/patienter/{enrolEast}/formular/svar/{responseNorth}"),
         new("admin/patienter/siffror", "/admin/patienter/siffror", ["Admin", "UnitManagerNorth"],
             OtherUnit: "/admin/patienter/siffror?enhet={east}"),
         new("admin/patienter/installningar", "/admin/patienter/installningar", ["Admin", "UnitManagerNorth"], HasPost: true,
@@ -221,6 +230,9 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
             sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Smartskola.Users.Data.User>>()
                 .FindByEmailAsync(DemoUsers.Editor)))!.Id.ToString(), StringComparison.Ordinal)
         .Replace("{formNorth}", await DemoTemplateAsync(), StringComparison.Ordinal)
+        .Replace("{dispatchNorth}", (await FormsSampleAsync()).DispatchNorth.ToString(), StringComparison.Ordinal)
+        .Replace("{dispatchEast}", (await FormsSampleAsync()).DispatchEast.ToString(), StringComparison.Ordinal)
+        .Replace("{responseNorth}", (await FormsSampleAsync()).ResponseNorth.ToString(), StringComparison.Ordinal)
         .Replace("{enrolNorth}", (await DemoEnrolmentAsync("Patrik")).ToString(), StringComparison.Ordinal)
         .Replace("{enrolEast}", (await DemoEnrolmentAsync("Olle")).ToString(), StringComparison.Ordinal)
         .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
@@ -251,6 +263,44 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
             return existing ?? await sp.GetRequiredService<Smartskola.Forms.Design.TemplateDesigner>()
                 .CreateAsync(north, new HashSet<Guid> { north }, "Behörighetstest");
         });
+    }
+
+    private (Guid DispatchNorth, Guid DispatchEast, Guid ResponseNorth)? _formsSample;
+
+    /// <summary>A dispatch at each unit and a submitted response of Patrik's (north), written once per site.</summary>
+    private async Task<(Guid DispatchNorth, Guid DispatchEast, Guid ResponseNorth)> FormsSampleAsync()
+    {
+        if (_formsSample is { } done)
+        {
+            return done;
+        }
+
+        var north = await site.UnitIdAsync(DemoUsers.UnitNorth);
+        var east = await site.UnitIdAsync(DemoUsers.UnitEast);
+        var enrolment = await DemoEnrolmentAsync("Patrik");
+        var sample = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await site.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Smartskola.Forms.Data.FormsDbContext>();
+            var template = $"authsample{Guid.NewGuid():N}"[..32];
+            db.Versions.Add(new() { TemplateId = template, Version = 1, Title = "Behörighetstest", DefinitionJson = "{}", PublishedUtc = DateTime.UtcNow });
+            db.Dispatches.Add(new() { Id = sample.Item1, TemplateId = template, TemplateVersion = 1, UnitId = north, CreatedUtc = DateTime.UtcNow });
+            db.Dispatches.Add(new() { Id = sample.Item2, TemplateId = template, TemplateVersion = 1, UnitId = east, CreatedUtc = DateTime.UtcNow });
+            var assignment = new Smartskola.Forms.Data.FormAssignment
+            {
+                Id = Guid.NewGuid(), DispatchId = sample.Item1, EnrolmentId = enrolment, UnitId = north, TemplateId = template, TemplateVersion = 1,
+                AvailableOn = DateOnly.FromDateTime(DateTime.UtcNow), Status = Smartskola.Forms.Data.AssignmentStatus.Answered, CreatedUtc = DateTime.UtcNow,
+            };
+            db.Assignments.Add(assignment);
+            db.Responses.Add(new()
+            {
+                Id = sample.Item3, AssignmentId = assignment.Id, EnrolmentId = enrolment, UnitId = north, TemplateId = template, TemplateVersion = 1,
+                Status = Smartskola.Forms.Data.ResponseStatus.Submitted, StartedUtc = DateTime.UtcNow, SavedUtc = DateTime.UtcNow, SubmittedUtc = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        _formsSample = sample;
+        return sample;
     }
 
     /// <summary>A demo patient's enrolment (the setup recipe enrols Patrik at the northern unit, Olle at the eastern).</summary>

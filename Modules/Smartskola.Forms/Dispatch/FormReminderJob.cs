@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Smartskola.Core.Persistence;
+using Smartskola.Core.Site;
+using Smartskola.Enrolment.Data;
+using Smartskola.Forms.Data;
+
+namespace Smartskola.Forms.Dispatch;
+
+/// <summary>What one run of <see cref="FormReminderJob"/> queued.</summary>
+public sealed record FormReminderSummary(int NewFormNotices, int Reminders)
+{
+    public override string ToString() => $"{NewFormNotices} new-form notices, {Reminders} reminders";
+}
+
+/// <summary>
+/// The daily mail about dispatched forms: "new form" when a series occasion becomes available, and the automatic
+/// reminder N days before and after the due date while unanswered. Idempotent: every mail has a dedupe key per
+/// assignment, kind and date, so running it twice (or on two instances) queues nothing twice. Enrolments that no
+/// longer give access get nothing.
+/// </summary>
+public sealed class FormReminderJob(FormsDbContext db, EnrolmentDbContext enrolments, FormNotices notices, SharedDbConnection connection,
+    TimeProvider clock, ILogger<FormReminderJob> logger)
+{
+    /// <summary>Occasions that opened longer ago than this are not announced any more (the job was off).</summary>
+    private const int CatchUpDays = 7;
+
+    public async Task<FormReminderSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var today = SwedishTime.Today(clock);
+        var oldest = today.AddDays(-366);
+        var candidates = await (from a in db.Assignments.AsNoTracking()
+                                join d in db.Dispatches.AsNoTracking() on a.DispatchId equals d.Id
+                                where (a.Status == AssignmentStatus.NotStarted || a.Status == AssignmentStatus.InProgress)
+                                      && a.AvailableOn <= today && a.AvailableOn >= oldest
+                                select new { a.Id, a.EnrolmentId, a.AvailableOn, a.DueOn, d.RemindDaysBefore, d.RemindDaysAfter })
+            .ToListAsync(cancellationToken);
+        var work = new List<(Guid Assignment, Guid Enrolment, string Kind, string Dedupe)>();
+        foreach (var c in candidates)
+        {
+            if (c.AvailableOn > today.AddDays(-CatchUpDays))
+            {
+                work.Add((c.Id, c.EnrolmentId, FormNotices.NewForm, c.AvailableOn.ToString("yyyy-MM-dd")));
+            }
+
+            if (c.DueOn is not { } due)
+            {
+                continue;
+            }
+
+            if (c.RemindDaysBefore is { } before && today >= due.AddDays(-before) && today <= due)
+            {
+                work.Add((c.Id, c.EnrolmentId, FormNotices.Reminder, $"before-{due:yyyy-MM-dd}"));
+            }
+
+            if (c.RemindDaysAfter is { } after && today >= due.AddDays(after) && today < due.AddDays(after + CatchUpDays) && today > due)
+            {
+                work.Add((c.Id, c.EnrolmentId, FormNotices.Reminder, $"after-{due:yyyy-MM-dd}"));
+            }
+        }
+
+        if (work.Count == 0)
+        {
+            return new(0, 0);
+        }
+
+        var enrolmentIds = work.Select(w => w.Enrolment).Distinct().ToList();
+        var emails = (await (from e in enrolments.Enrolments.AsNoTracking()
+                             join p in enrolments.Patients.AsNoTracking() on e.PatientId equals p.Id
+                             where enrolmentIds.Contains(e.Id) && (e.Status == EnrolmentStatus.Active || e.Status == EnrolmentStatus.Maintenance)
+                             select new { e.Id, p.Email }).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Id, r => r.Email);
+        int notices1 = 0, reminders = 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var item in work)
+        {
+            if (emails.GetValueOrDefault(item.Enrolment) is not { } email)
+            {
+                continue;
+            }
+
+            try
+            {
+                await using var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken);
+                if (!await notices.QueueAsync(email, item.Assignment, item.Kind, item.Dedupe, notices.BackgroundBaseUrl, cancellationToken))
+                {
+                    continue; // already queued on an earlier run
+                }
+
+                if (item.Kind == FormNotices.Reminder)
+                {
+                    await db.Assignments.Where(a => a.Id == item.Assignment)
+                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.Reminders, a => a.Reminders + 1).SetProperty(a => a.RemindedUtc, now),
+                            cancellationToken);
+                    reminders++;
+                }
+                else
+                {
+                    notices1++;
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Ids only; the next run tries again (the dedupe key was not committed).
+                logger.LogError(exception, "Form reminder failed for assignment {AssignmentId}.", item.Assignment);
+            }
+        }
+
+        return new(notices1, reminders);
+    }
+}
