@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Smartskola.ContentManagement.Handlers;
 using Smartskola.ContentManagement.Items;
 
@@ -7,13 +8,17 @@ namespace Smartskola.Forms.Templates;
 /// Snapshots every published template version (and those a recipe imports), so answers stay bound to exactly the
 /// version they answered even if the content history is pruned.
 /// </summary>
-public sealed class TemplateSnapshotHandler(FormTemplateStore store) : ContentHandler
+/// <remarks>
+/// The store is resolved when needed, not injected: the store needs the content manager, which needs every content
+/// handler, this one included (a constructor cycle the container refuses).
+/// </remarks>
+public sealed class TemplateSnapshotHandler(IServiceProvider services) : ContentHandler
 {
     public override async Task PublishedAsync(ContentContext context)
     {
         if (context.Item.ContentType == FormTypes.Template)
         {
-            await store.SnapshotAsync(context.Item);
+            await services.GetRequiredService<FormTemplateStore>().SnapshotAsync(context.Item);
         }
     }
 }

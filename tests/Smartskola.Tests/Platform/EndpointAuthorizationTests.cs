@@ -77,6 +77,8 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("inbjudan/{token}", "/inbjudan/ingen-sadan-lank", null), // a one-time link is its own credential
         new("admin/patienter", "/admin/patienter", ["ClinicianNorth"], HasPost: true),
         new("admin/patienter/ny", "/admin/patienter/ny", ["ClinicianNorth"], HasPost: true),
+        new("admin/formular/{templateId}/export", "/admin/formular/{formNorth}/export", ["ClinicianNorth", "UnitManagerNorth"],
+            OtherUnit: "/admin/formular/{formEast}/export"),
         new("admin/patienter/{id:guid}", "/admin/patienter/{enrolNorth}", ["ClinicianNorth"], HasPost: true, OtherUnit: "/admin/patienter/{enrolEast}"),
         new("program", "/program", ["Patient"]),
         new("program/modul/{number:int}", "/program/modul/1", ["Patient"]),
@@ -204,10 +206,27 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         .Replace("{someone}", (await site.WithScopeAsync(sp =>
             sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Smartskola.Users.Data.User>>()
                 .FindByEmailAsync(DemoUsers.Editor)))!.Id.ToString(), StringComparison.Ordinal)
+        .Replace("{formNorth}", await FormTemplateAsync(DemoUsers.UnitNorth), StringComparison.Ordinal)
+        .Replace("{formEast}", await FormTemplateAsync(DemoUsers.UnitEast), StringComparison.Ordinal)
         .Replace("{enrolNorth}", (await DemoEnrolmentAsync("Patrik")).ToString(), StringComparison.Ordinal)
         .Replace("{enrolEast}", (await DemoEnrolmentAsync("Olle")).ToString(), StringComparison.Ordinal)
         .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
         .Replace("{east}", (await site.UnitIdAsync(DemoUsers.UnitEast)).ToString(), StringComparison.Ordinal);
+
+    private readonly Dictionary<string, string> _formTemplates = [];
+
+    /// <summary>A published form template owned by the unit (made once per site).</summary>
+    private async Task<string> FormTemplateAsync(string unitCode)
+    {
+        if (!_formTemplates.TryGetValue(unitCode, out var id))
+        {
+            id = await Smartskola.Tests.Forms.ExportSeed.PublishTemplateAsync(site, await site.UnitIdAsync(unitCode), "Behörighetstest",
+                Smartskola.Tests.Forms.ExportSeed.EveryType());
+            _formTemplates[unitCode] = id;
+        }
+
+        return id;
+    }
 
     /// <summary>A demo patient's enrolment (the setup recipe enrols Patrik at the northern unit, Olle at the eastern).</summary>
     private Task<Guid> DemoEnrolmentAsync(string givenName) => site.WithScopeAsync(sp =>
