@@ -79,6 +79,9 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("admin/patienter/ny", "/admin/patienter/ny", ["ClinicianNorth"], HasPost: true),
         new("admin/formular/{templateId}/export", "/admin/formular/{formNorth}/export", ["ClinicianNorth", "UnitManagerNorth"],
             OtherUnit: "/admin/formular/{formEast}/export"),
+        new("admin/formular/{templateId}/invanarlank", "/admin/formular/{formNorth}/invanarlank", ["FormDesigner"], HasPost: true),
+        new("admin/formular/inkorg/{id:guid?}", "/admin/formular/inkorg", ["ClinicianNorth"], HasPost: true),
+        new("formular/{token}", "/formular/ingen-sadan-lank", null), // a public link is its own credential; unknown: 404
         new("admin/patienter/{id:guid}", "/admin/patienter/{enrolNorth}", ["ClinicianNorth"], HasPost: true, OtherUnit: "/admin/patienter/{enrolEast}"),
         new("program", "/program", ["Patient"]),
         new("program/modul/{number:int}", "/program/modul/1", ["Patient"]),
