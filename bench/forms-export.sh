@@ -10,6 +10,7 @@ count="${1:-100000}"
 patients="${2:-300}"
 duration=1
 port="${BENCH_PORT:-5099}"
+pg_port="${BENCH_PG_PORT:-55451}"
 base="http://127.0.0.1:$port"
 clinician="behandlare.norra@demo.smartskola.se"
 template="benchformexport0000000000000001"
@@ -131,7 +132,7 @@ SQL
 }
 
 seed_postgres() {
-  "${as_pg[@]}" psql -q -v ON_ERROR_STOP=1 -h "$work" -p 55451 -U postgres -d postgres <<SQL
+  "${as_pg[@]}" psql -q -v ON_ERROR_STOP=1 -h "$work" -p "$pg_port" -U postgres -d postgres <<SQL
 BEGIN;
 INSERT INTO "FormTemplates" ("ContentItemId", "OwnerUnitId", "Scope", "CreatedUtc", "Version")
   SELECT '$template', "Id", 0, '2026-11-01 08:00:00+00', '00000000-0000-4000-8000-000000000001' FROM "CareUnits" WHERE "Code" = 'rehab-norra';
@@ -159,7 +160,7 @@ run Sqlite "Data Source=$work/bench.db" seed_sqlite
 mkdir -p "$work/pg"
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work" "$work/pg"
 "${as_pg[@]}" "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w -o "-k $work -p 55451 -c listen_addresses=''" start >/dev/null
-run Postgres "Host=$work;Port=55451;Username=postgres;Database=postgres" seed_postgres
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w -o "-k $work -p "$pg_port" -c listen_addresses=''" start >/dev/null
+run Postgres "Host=$work;Port=$pg_port;Username=postgres;Database=postgres" seed_postgres
 echo "ratio = export time divided by the time to serve a static file of the same bytes (same app, same run);"
 echo "peak/idle = the server's VmHWM during the export (reset before it) divided by its resident memory just before."

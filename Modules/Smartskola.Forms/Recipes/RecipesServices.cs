@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Smartskola.Core.Recipes;
 
 namespace Smartskola.Forms.Recipes;
 
@@ -7,6 +8,7 @@ public static class RecipesServices
     /// <summary>Registers the services of the forms module's recipes part.</summary>
     public static IServiceCollection AddFormRecipes(this IServiceCollection services)
     {
+        services.AddScoped<IRecipeStep, FormTemplatesRecipeStep>();
         return services;
     }
 }

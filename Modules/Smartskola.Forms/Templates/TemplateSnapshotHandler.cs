@@ -8,16 +8,14 @@ namespace Smartskola.Forms.Templates;
 /// Snapshots every published template version (and those a recipe imports), so answers stay bound to exactly the
 /// version they answered even if the content history is pruned.
 /// </summary>
-/// <remarks>
-/// The store is resolved when needed, not injected: the store needs the content manager, which needs every content
-/// handler, this one included (a constructor cycle the container refuses).
-/// </remarks>
 public sealed class TemplateSnapshotHandler(IServiceProvider services) : ContentHandler
 {
     public override async Task PublishedAsync(ContentContext context)
     {
         if (context.Item.ContentType == FormTypes.Template)
         {
+            // Resolved here, not in the constructor: the store needs the ContentManager, whose handler invoker
+            // creates this handler, so constructor injection is a circular dependency the host refuses at start.
             await services.GetRequiredService<FormTemplateStore>().SnapshotAsync(context.Item);
         }
     }

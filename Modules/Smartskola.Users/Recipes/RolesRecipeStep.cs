@@ -16,6 +16,8 @@ public sealed class RolesRecipeStep(RoleManager<Role> roleManager, ModuleCatalog
 {
     public string Name => "roles";
 
+    private static readonly string[] TypeActions = ["View", "Edit", "EditOwn", "Publish", "Delete"];
+
     public Task<IReadOnlyList<string>> ValidateAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Validate(step, context).ToList());
 
@@ -23,6 +25,14 @@ public sealed class RolesRecipeStep(RoleManager<Role> roleManager, ModuleCatalog
     {
         var errors = new List<string>();
         var known = catalog.Permissions.Select(p => p.Name).ToHashSet();
+        // A securable content type's own permissions (Content.{Type}.{Action}) exist only once the type does, so a
+        // recipe that declares the type in an earlier contentDefinition step may grant them (the FormDesigner role's
+        // Content.Formularmall.* in the default recipe).
+        if (context.Declared.TryGetValue("contentDefinition", out var types))
+        {
+            known.UnionWith(types.SelectMany(type => TypeActions.Select(action => $"Content.{type}.{action}")));
+        }
+
         var roles = RecipeJson.Array(step, "roles", errors);
         for (var i = 0; i < roles.Count; i++)
         {
