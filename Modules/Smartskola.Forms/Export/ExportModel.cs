@@ -84,8 +84,12 @@ public sealed class ExportColumns
             v.GetValue<decimal>().ToString(CultureInfo.InvariantCulture),
         JsonArray a when a.All(n => n is JsonValue e && e.TryGetValue<string>(out _)) =>
             string.Join('|', a.Select(n => n!.GetValue<string>())),
-        _ => node.ToJsonString(),
+        _ => node.ToJsonString(Readable),
     };
+
+    /// <summary>Rows as JSON keep å/ä/ö readable (the file is not HTML, so no escaping for it is needed).</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Readable =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }
