@@ -88,6 +88,11 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("admin/formular/{id:length(32)}/dela", "/admin/formular/{formNorth}/dela", ["FormDesigner"], HasPost: true),
         new("admin/formular/{id:length(32)}/textpaket", "/admin/formular/{formNorth}/textpaket", ["FormDesigner"], HasPost: true),
         new("admin/formular/{id:length(32)}/forhandsvisning", "/admin/formular/{formNorth}/forhandsvisning", ["FormDesigner"], HasPost: true),
+        new("admin/formular/{templateId}/export", "/admin/formular/{formNorth}/export", ["ClinicianNorth", "UnitManagerNorth"],
+            OtherUnit: "/admin/formular/{formEast}/export"),
+        new("admin/formular/{templateId}/invanarlank", "/admin/formular/{formNorth}/invanarlank", ["FormDesigner"], HasPost: true),
+        new("admin/formular/inkorg/{id:guid?}", "/admin/formular/inkorg", ["ClinicianNorth"], HasPost: true),
+        new("formular/{token}", "/formular/ingen-sadan-lank", null), // a public link is its own credential; unknown: 404
         new("admin/patienter/{id:guid}", "/admin/patienter/{enrolNorth}", ["ClinicianNorth"], HasPost: true, OtherUnit: "/admin/patienter/{enrolEast}"),
         new("program", "/program", ["Patient"]),
         new("program/modul/{number:int}", "/program/modul/1", ["Patient"]),
@@ -233,6 +238,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         .Replace("{dispatchNorth}", (await FormsSampleAsync()).DispatchNorth.ToString(), StringComparison.Ordinal)
         .Replace("{dispatchEast}", (await FormsSampleAsync()).DispatchEast.ToString(), StringComparison.Ordinal)
         .Replace("{responseNorth}", (await FormsSampleAsync()).ResponseNorth.ToString(), StringComparison.Ordinal)
+        .Replace("{formEast}", await FormTemplateAsync(DemoUsers.UnitEast), StringComparison.Ordinal)
         .Replace("{enrolNorth}", (await DemoEnrolmentAsync("Patrik")).ToString(), StringComparison.Ordinal)
         .Replace("{enrolEast}", (await DemoEnrolmentAsync("Olle")).ToString(), StringComparison.Ordinal)
         .Replace("{north}", (await site.UnitIdAsync(DemoUsers.UnitNorth)).ToString(), StringComparison.Ordinal)
@@ -301,6 +307,21 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         });
         _formsSample = sample;
         return sample;
+    }
+
+    private readonly Dictionary<string, string> _formTemplates = [];
+
+    /// <summary>A published form template owned by the unit (made once per site).</summary>
+    private async Task<string> FormTemplateAsync(string unitCode)
+    {
+        if (!_formTemplates.TryGetValue(unitCode, out var id))
+        {
+            id = await Smartskola.Tests.Forms.ExportSeed.PublishTemplateAsync(site, await site.UnitIdAsync(unitCode), "Behörighetstest",
+                Smartskola.Tests.Forms.ExportSeed.EveryType());
+            _formTemplates[unitCode] = id;
+        }
+
+        return id;
     }
 
     /// <summary>A demo patient's enrolment (the setup recipe enrols Patrik at the northern unit, Olle at the eastern).</summary>
