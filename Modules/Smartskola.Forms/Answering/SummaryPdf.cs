@@ -1,33 +1,28 @@
-using PdfSharp.Drawing;
-using PdfSharp.Fonts;
-using PdfSharp.Pdf;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
 
 namespace Smartskola.Forms.Answering;
 
 /// <summary>
 /// The summary ("Mina svar") as a PDF: module headings, form titles, questions in bold and answers wrapped to the
-/// page width. Text is WinAnsi-encoded (covers Swedish) so the words are searchable and copyable in any reader.
+/// page width. Written with PdfPig (Apache-2.0; PDFsharp 6.5, the only PDFsharp the registry serves, is AGPL) and
+/// DejaVu Sans embedded, so Swedish text is searchable and copyable in any reader.
 /// </summary>
 public static class SummaryPdf
 {
     private const double Margin = 56;
-    private const string Family = "DejaVu Sans";
-    private static readonly Lazy<bool> Fonts = new(() =>
-    {
-        // PDFsharp 6 on Linux has no system font access: it must be given the font files.
-        GlobalFontSettings.FontResolver ??= new DejaVuFontResolver();
-        return true;
-    });
+    private const string FontFolder = "/usr/share/fonts/truetype/dejavu/";
 
-    /// <param name="compress">Off in tests, so the text can be found in the file.</param>
-    public static byte[] Render(string title, IReadOnlyList<SummaryModule> modules, bool compress = true)
+    // Read once: the font files do not change while the site runs.
+    private static readonly Lazy<(byte[] Regular, byte[] Bold)> FontFiles = new(() =>
+        (File.ReadAllBytes(FontFolder + "DejaVuSans.ttf"), File.ReadAllBytes(FontFolder + "DejaVuSans-Bold.ttf")));
+
+    public static byte[] Render(string title, IReadOnlyList<SummaryModule> modules)
     {
-        _ = Fonts.Value;
-        var document = new PdfDocument();
-        document.Info.Title = title;
-        document.Options.CompressContentStreams = compress;
-        var options = new XPdfFontOptions(PdfFontEncoding.WinAnsi);
-        var writer = new Writer(document, options);
+        using var builder = new PdfDocumentBuilder();
+        builder.DocumentInformation.Title = title;
+        var writer = new Writer(builder, builder.AddTrueTypeFont(FontFiles.Value.Regular), builder.AddTrueTypeFont(FontFiles.Value.Bold));
         writer.Paragraph(title, 18, bold: true);
         if (modules.Count == 0)
         {
@@ -51,45 +46,43 @@ public static class SummaryPdf
             }
         }
 
-        writer.Dispose();
-        using var stream = new MemoryStream();
-        document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        return builder.Build();
     }
 
-    /// <summary>Writes paragraphs top-down, wrapping words and starting new pages as needed.</summary>
-    private sealed class Writer(PdfDocument document, XPdfFontOptions options) : IDisposable
+    /// <summary>Writes paragraphs top-down, wrapping words and starting new A4 pages as needed.</summary>
+    private sealed class Writer(PdfDocumentBuilder builder, PdfDocumentBuilder.AddedFont regular, PdfDocumentBuilder.AddedFont boldFont)
     {
-        private XGraphics? _graphics;
-        private PdfPage? _page;
+        private PdfPageBuilder? _page;
+
+        // Distance from the top of the page (PDF coordinates start at the bottom).
         private double _y;
 
         public void Space(double points) => _y += points;
 
         public void Paragraph(string text, double size, bool bold)
         {
-            var font = new XFont(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, options);
+            var font = bold ? boldFont : regular;
             var lineHeight = size * 1.35;
             foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
             {
-                foreach (var line in Wrap(paragraph, font))
+                foreach (var line in Wrap(Printable(paragraph), size, font))
                 {
-                    var graphics = Room(lineHeight);
-                    graphics.DrawString(line, font, XBrushes.Black, new XPoint(Margin, _y + size));
+                    var page = Room(lineHeight);
+                    page.AddText(line, size, new PdfPoint(Margin, page.PageSize.Height - _y - size), font);
                     _y += lineHeight;
                 }
             }
         }
 
-        private IEnumerable<string> Wrap(string text, XFont font)
+        private IEnumerable<string> Wrap(string text, double size, PdfDocumentBuilder.AddedFont font)
         {
-            var width = (_page?.Width.Point ?? XUnit.FromMillimeter(210).Point) - 2 * Margin;
-            var graphics = Room(0);
+            var page = Room(0);
+            var width = page.PageSize.Width - 2 * Margin;
             var line = string.Empty;
             foreach (var word in text.Split(' '))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
-                if (line.Length > 0 && graphics.MeasureString(candidate, font).Width > width)
+                if (line.Length > 0 && Width(page, candidate, size, font) > width)
                 {
                     yield return line;
                     line = word;
@@ -103,31 +96,30 @@ public static class SummaryPdf
             yield return line;
         }
 
-        private XGraphics Room(double height)
+        private static double Width(PdfPageBuilder page, string text, double size, PdfDocumentBuilder.AddedFont font)
         {
-            if (_graphics is null || _y + height > _page!.Height.Point - Margin)
+            if (text.Length == 0)
             {
-                _graphics?.Dispose();
-                _page = document.AddPage();
-                _page.Size = PdfSharp.PageSize.A4;
-                _graphics = XGraphics.FromPdfPage(_page);
+                return 0;
+            }
+
+            var letters = page.MeasureText(text, size, new PdfPoint(0, 0), font);
+            return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
+        }
+
+        private PdfPageBuilder Room(double height)
+        {
+            if (_page is null || _y + height > _page.PageSize.Height - Margin)
+            {
+                _page = builder.AddPage(PageSize.A4);
                 _y = Margin;
             }
 
-            return _graphics;
+            return _page;
         }
 
-        public void Dispose() => _graphics?.Dispose();
-    }
-
-    /// <summary>DejaVu Sans from the system fonts (Debian's fonts-dejavu-core).</summary>
-    private sealed class DejaVuFontResolver : IFontResolver
-    {
-        private const string Folder = "/usr/share/fonts/truetype/dejavu/";
-
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-        public byte[]? GetFont(string faceName) => File.ReadAllBytes(Path.Combine(Folder, faceName + ".ttf"));
+        /// <summary>Tabs and other control characters have no glyph: a space instead.</summary>
+        private static string Printable(string text) =>
+            string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
     }
 }

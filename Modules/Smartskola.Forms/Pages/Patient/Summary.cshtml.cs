@@ -15,11 +15,10 @@ public sealed class SummaryModel(AnswerSummary summary) : PageModel
 
     public async Task OnGetAsync() => Modules = await summary.ForAsync(User, HttpContext.RequestAborted);
 
-    /// <param name="komprimera">"nej" writes the PDF without compressed content (tests look for the text).</param>
-    public async Task<IActionResult> OnGetPdfAsync(string? komprimera)
+    public async Task<IActionResult> OnGetPdfAsync()
     {
         Modules = await summary.ForAsync(User, HttpContext.RequestAborted);
-        var pdf = SummaryPdf.Render(Title, Modules, compress: komprimera != "nej");
+        var pdf = SummaryPdf.Render(Title, Modules);
         return File(pdf, "application/pdf", "mina-svar.pdf");
     }
 }
