@@ -36,7 +36,13 @@ public sealed class FormAnswers
         ? array.OfType<JsonObject>().Select(o => new FormAnswers(o)).ToList()
         : [];
 
-    public string ToJson() => Values.ToJsonString();
+    /// <summary>Stored as readable UTF-8 ("å", not "\u00E5"): the JSON is data, never written into HTML unencoded.</summary>
+    public string ToJson() => Values.ToJsonString(Stored);
+
+    private static readonly JsonSerializerOptions Stored = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static FormAnswers FromJson(string? json) =>
         new(string.IsNullOrWhiteSpace(json) ? null : JsonNode.Parse(json) as JsonObject);

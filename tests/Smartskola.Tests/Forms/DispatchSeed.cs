@@ -73,10 +73,13 @@ public static class DispatchSeed
             var program = (await sp.GetRequiredService<CurriculumLoader>().LoadAsync(latest: false))!;
             var db = sp.GetRequiredService<EnrolmentDbContext>();
             var today = SwedishTime.Today(site.Clock);
+            // A real (test) personnummer, protected like the enrolment form does: the patient page decrypts it.
+            Assert.True(Smartskola.Core.Patients.Personnummer.TryParse(TestPersonnummer.Next(), true, site.Clock, out var personnummer, out _));
+            var protector = sp.GetRequiredService<Smartskola.Core.Patients.PersonnummerProtector>();
             var patient = new Patient
             {
-                Id = Guid.NewGuid(), GivenName = name.Split(' ')[0], FamilyName = name.Split(' ')[1], PersonnummerCipher = [1, 2, 3],
-                PersonnummerHash = Guid.NewGuid().ToString("N"), PersonnummerMasked = "19700101-****", Email = email, EmailVerified = true,
+                Id = Guid.NewGuid(), GivenName = name.Split(' ')[0], FamilyName = name.Split(' ')[1], PersonnummerCipher = protector.Protect(personnummer),
+                PersonnummerHash = protector.LookupHash(personnummer), PersonnummerMasked = personnummer.Masked, Email = email, EmailVerified = true,
                 CareUnitId = unit, CreatedUtc = DateTime.UtcNow, Version = Guid.NewGuid(),
             };
             var enrolment = new ProgramEnrolment

@@ -40,6 +40,8 @@
   function restore(values) {
     form.querySelectorAll("input[name], select[name], textarea[name], input[data-name]").forEach(function (el) {
       var name = el.name || el.dataset.name;
+      // The anti-forgery token is never part of the copy: keep the fresh one this page came with.
+      if (name === "__RequestVerificationToken" || el.closest("template")) { return; }
       var list = values[name];
       if (el.type === "radio" || el.type === "checkbox") { el.checked = !!list && list.indexOf(el.value) >= 0; return; }
       if (el.type === "range") {
