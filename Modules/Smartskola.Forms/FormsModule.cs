@@ -33,6 +33,8 @@ public sealed class FormsModule : ModuleStartup
     [
         new("Formulärmallar", "/admin/formular", FormsPermissions.Design, 30),
         new("Utskick", "/admin/formular/utskick", FormsPermissions.Dispatch, 31),
+        new("Inkorg (invånarformulär)", "/admin/formular/inkorg", FormsPermissions.Dispatch, 32),
+        new("Mottagarlistor", "/admin/formular/mottagarlistor", FormsPermissions.Dispatch, 33),
     ];
 
     public override void ConfigureServices(ModuleContext context)
