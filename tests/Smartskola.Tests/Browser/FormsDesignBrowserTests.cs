@@ -109,6 +109,8 @@ public sealed partial class FormsDesignBrowserTests(BrowserSite site) : BrowserT
     /// <summary>A real pointer drag (press, move in steps, release) so SortableJS sees it like a user's.</summary>
     private static async Task DragAsync(IPage page, ILocator handle, ILocator target)
     {
+        // Mouse coordinates are the viewport's: bring the list on screen first.
+        await page.Locator("#designer-list").ScrollIntoViewIfNeededAsync();
         var from = await handle.BoundingBoxAsync() ?? throw new InvalidOperationException("No handle.");
         var to = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("No target.");
         await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
@@ -127,7 +129,8 @@ public sealed partial class FormsDesignBrowserTests(BrowserSite site) : BrowserT
 
         await page.GotoAsync(Site.BaseUrl + "/admin/formular");
         var row = page.Locator($"[data-testid=own-template][data-id='{id}']");
-        await Assertions.Expect(row.GetByTestId("template-status")).ToHaveTextAsync("Publicerad v1");
+        // Version 1 is the empty draft made at /ny, the save made version 2, and publishing an unchanged draft keeps it.
+        await Assertions.Expect(row.GetByTestId("template-status")).ToHaveTextAsync("Publicerad v2");
 
         var published = await Site.WithScopeAsync(sp => sp.GetRequiredService<FormTemplateStore>().GetNewestPublishedAsync(id));
         Assert.NotNull(published);

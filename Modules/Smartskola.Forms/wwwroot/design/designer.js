@@ -135,6 +135,8 @@
       handle: '.drag-handle',
       draggable: '.designer-item',
       animation: 120,
+      // Pointer events rather than native HTML5 drag: the same on mouse, touch and pen.
+      forceFallback: true,
       fallbackOnBody: true,
       swapThreshold: 0.65,
       onEnd: () => { rebuildFromDom(); D.changed(); render(); },
