@@ -179,4 +179,38 @@ public sealed partial class FormsDesignBrowserTests(BrowserSite site) : BrowserT
         var published = await Site.WithScopeAsync(sp => sp.GetRequiredService<FormTemplateStore>().GetNewestPublishedAsync(id));
         Assert.Null(published);
     }
+
+    [Fact]
+    public async Task Items_move_into_and_out_of_groups_by_keyboard_and_leaving_unsaved_work_asks_first()
+    {
+        var page = await SignedInPageAsync(DemoUsers.FormDesigner);
+        await page.GotoAsync(Site.BaseUrl + "/admin/formular/ny");
+        await page.GetByLabel("Titel").FillAsync("Gruppmall");
+        await page.GetByTestId("create").ClickAsync();
+        await page.WaitForURLAsync(DesignerUrl());
+
+        await AddItemAsync(page, "Grupp");
+        await page.GetByLabel("Rubrik", Exact).FillAsync("Sömn");
+        // The group is selected, so the new question goes into it.
+        await AddItemAsync(page, "Kort text");
+        await page.GetByLabel("Frågetext", Exact).FillAsync("Hur sov du?");
+        var inGroup = page.Locator("#item-f1 > ul > #item-f2");
+        await Assertions.Expect(inGroup).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flytta Hur sov du? ut ur gruppen Sömn" }).ClickAsync();
+        await Assertions.Expect(inGroup).ToHaveCountAsync(0);
+        Assert.Equal(["f1", "f2"], await ItemOrderAsync(page));
+        await Assertions.Expect(page.Locator("#item-f2 .item-select")).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Flytta Hur sov du? in i gruppen Sömn" }).ClickAsync();
+        await Assertions.Expect(inGroup).ToHaveCountAsync(1);
+        var json = await page.GetByTestId("definition-json").InputValueAsync();
+        Assert.Contains("\"type\":\"group\"", json, StringComparison.Ordinal);
+        var definition = FormDefinition.FromJson(json);
+        Assert.Equal("f2", Assert.Single(Assert.Single(definition.Items).Items).Id);
+
+        string? dialog = null;
+        page.Dialog += async (_, d) => { dialog = d.Type; await d.AcceptAsync(); };
+        await page.GotoAsync(Site.BaseUrl + "/admin/formular");
+        Assert.Equal("beforeunload", dialog);
+    }
 }

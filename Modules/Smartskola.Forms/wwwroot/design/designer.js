@@ -114,6 +114,10 @@
           ]),
           el('button', { type: 'button', className: 'button small', 'data-move': 'up', disabled: index === 0, text: 'Flytta upp', 'aria-label': 'Flytta upp ' + label(item), onclick: () => move(item.id, -1) }),
           el('button', { type: 'button', className: 'button small', 'data-move': 'down', disabled: index === items.length - 1, text: 'Flytta ned', 'aria-label': 'Flytta ned ' + label(item), onclick: () => move(item.id, 1) }),
+          // The keyboard way into and out of groups (dragging does the same).
+          index > 0 && D.isContainer(items[index - 1]) && canEnter(item, items[index - 1], inRepeating)
+            ? el('button', { type: 'button', className: 'button small', 'data-move': 'in', text: 'In i gruppen ovan', 'aria-label': 'Flytta ' + label(item) + ' in i gruppen ' + label(items[index - 1]), onclick: () => moveInto(item.id, items[index - 1]) }) : null,
+          container ? el('button', { type: 'button', className: 'button small', 'data-move': 'out', text: 'Ut ur gruppen', 'aria-label': 'Flytta ' + label(item) + ' ut ur gruppen ' + label(container), onclick: () => moveOut(item.id, container) }) : null,
         ]),
       ]);
       if (D.isContainer(item)) {
@@ -168,6 +172,34 @@
     (button && !button.disabled ? button : fallback).focus();
   }
 
+  /** A repeating group may not end up inside another repeating group (at any depth). */
+  function canEnter(item, group, inRepeating) {
+    const hasRepeating = (i) => i.type === 'repeatingGroup' || i.items.some(hasRepeating);
+    return !((inRepeating || group.type === 'repeatingGroup') && hasRepeating(item));
+  }
+
+  function moveInto(id, group) {
+    const list = parentList(id);
+    const item = list.splice(list.findIndex((i) => i.id === id), 1)[0];
+    group.items.push(item);
+    afterMove(id);
+  }
+
+  function moveOut(id, group) {
+    const list = parentList(id);
+    const item = list.splice(list.findIndex((i) => i.id === id), 1)[0];
+    const outer = parentList(group.id);
+    outer.splice(outer.indexOf(group) + 1, 0, item);
+    afterMove(id);
+  }
+
+  function afterMove(id) {
+    D.changed();
+    render();
+    const select = root.querySelector('#item-' + CSS.escape(id) + ' > .designer-item-row .item-select');
+    if (select) { select.focus(); }
+  }
+
   function newItem(type) {
     const item = { id: 'f' + def.nextId++, type: type, text: '', required: false, readOnly: false, options: [], display: 'radio', items: [] };
     if (type === 'slider') { Object.assign(item, { min: 0, max: 10, step: 1 }); }
@@ -217,10 +249,15 @@
     if (editor) { editor.scrollIntoView({ block: 'nearest' }); }
   };
 
-  /** Updates the list entry of an item after its text changed, without redrawing (keeps focus in the editor). */
-  D.refreshLabel = function (item) {
-    const button = root.querySelector('#item-' + CSS.escape(item.id) + ' > .designer-item-row .item-select');
-    if (button) { button.childNodes[1].textContent = ' ' + label(item); }
+  /** After an item's text changed: redraws the list and scoring (their labels name it) but not the editor being typed in. */
+  D.refreshLabel = function () {
+    const list = root.querySelector('#designer-list');
+    if (list) {
+      list.replaceChildren(renderItems(def.items, null, false));
+      list.querySelectorAll('ul.designer-items').forEach(makeSortable);
+    }
+    const scoring = root.querySelector('.designer-scoring');
+    if (scoring && D.renderScoring && !scoring.contains(document.activeElement)) { scoring.replaceWith(D.renderScoring()); }
   };
   D.label = label;
 
