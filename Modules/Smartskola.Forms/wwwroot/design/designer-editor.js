@@ -139,9 +139,10 @@
 
   function conditionEditor(item, redraw) {
     const box = el('fieldset', { className: 'field wide condition', 'data-testid': 'condition' }, [el('legend', { text: 'Visa bara när' })]);
-    // Only answerable items before this one (document order, so never the item itself or its own children).
+    // Only answerable items before this one (document order, so never the item itself or its own children), and not
+    // questions in a repeating group's rows: a row's answers have no single value to compare.
     const all = D.allItems();
-    const earlier = all.slice(0, all.indexOf(item)).filter(D.isQuestion);
+    const earlier = all.slice(0, all.indexOf(item)).filter((t) => D.isQuestion(t) && !D.isInsideRepeating(t.id));
     const condition = item.showWhen;
     if (!condition || condition.rules.length === 0) {
       box.append(el('p', { className: 'muted', text: earlier.length ? 'Visas alltid.' : 'Visas alltid. Ett villkor kan bara bygga på en fråga före den här.' }));

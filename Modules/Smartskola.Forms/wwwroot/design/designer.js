@@ -260,6 +260,7 @@
     if (scoring && D.renderScoring && !scoring.contains(document.activeElement)) { scoring.replaceWith(D.renderScoring()); }
   };
   D.label = label;
+  D.isInsideRepeating = isInsideRepeating;
 
   function render() {
     const typeSelect = el('select', { id: 'new-type', 'data-testid': 'new-type' }, TYPES.map(([v, n]) => el('option', { value: v, text: n })));
