@@ -1,0 +1,303 @@
+/* Form designer: edits the definition JSON in the hidden #definition-json field (FormDefinition.Json shape:
+   camelCase names and enum strings). The server validates on save/publish; this script only keeps the JSON well
+   formed, previews it in the phone frame and warns about unsaved work. Editor panels: designer-editor.js. */
+(function () {
+  'use strict';
+  const field = document.getElementById('definition-json');
+  const root = document.getElementById('designer');
+  if (!field || !root) { return; }
+  const D = window.SmartskolaDesigner = window.SmartskolaDesigner || {};
+
+  const TYPES = [
+    ['display', 'Text att läsa'], ['shortText', 'Kort text'], ['longText', 'Lång text'], ['singleChoice', 'Enkelval'],
+    ['multipleChoice', 'Flerval'], ['yesNo', 'Ja/nej'], ['integer', 'Heltal'], ['decimal', 'Decimaltal'],
+    ['slider', 'Skjutreglage'], ['date', 'Datum'], ['time', 'Tid'], ['group', 'Grupp'], ['repeatingGroup', 'Upprepad grupp'],
+  ];
+  D.TYPES = TYPES;
+  D.typeName = (type) => (TYPES.find((t) => t[0] === type) || [type, type])[1];
+  D.isContainer = (item) => item.type === 'group' || item.type === 'repeatingGroup';
+  D.isQuestion = (item) => item.type !== 'display' && !D.isContainer(item);
+  D.isChoice = (item) => item.type === 'singleChoice' || item.type === 'multipleChoice';
+  D.isNumeric = (item) => item.type === 'integer' || item.type === 'decimal' || item.type === 'slider';
+
+  let def;
+  try { def = JSON.parse(field.value || '{}'); } catch (e) { def = {}; }
+  normalise(def);
+  D.def = def;
+  let selectedId = null;
+  let dirty = false;
+  let previewTimer = null;
+
+  function normalise(d) {
+    d.schema = d.schema || 1;
+    d.items = Array.isArray(d.items) ? d.items : [];
+    d.scoring = d.scoring || {};
+    d.scoring.scales = Array.isArray(d.scoring.scales) ? d.scoring.scales : [];
+    d.nextId = Math.max(d.nextId || 1, 1);
+    const walk = (items) => items.forEach((item) => {
+      item.items = Array.isArray(item.items) ? item.items : [];
+      item.options = Array.isArray(item.options) ? item.options : [];
+      if (item.showWhen) { item.showWhen.rules = item.showWhen.rules || []; }
+      // Never hand out an id that is already in use, even if the stored counter lags behind.
+      const m = /^f(\d+)$/.exec(item.id || '');
+      if (m) { d.nextId = Math.max(d.nextId, Number(m[1]) + 1); }
+      walk(item.items);
+    });
+    walk(d.items);
+    d.scoring.scales.forEach((s) => {
+      s.itemIds = s.itemIds || []; s.reverseItemIds = s.reverseItemIds || []; s.bands = s.bands || [];
+    });
+  }
+
+  /** Every item in document order (the order conditions are checked in). */
+  D.allItems = function () {
+    const out = [];
+    const walk = (items) => items.forEach((i) => { out.push(i); walk(i.items); });
+    walk(def.items);
+    return out;
+  };
+  D.find = (id) => D.allItems().find((i) => i.id === id) || null;
+
+  /** The list holding an item (the root list or a group's children). */
+  function parentList(id, items) {
+    items = items || def.items;
+    for (const item of items) {
+      if (item.id === id) { return items; }
+      const found = parentList(id, item.items);
+      if (found) { return found; }
+    }
+    return null;
+  }
+
+  /** Called after every edit: JSON back into the form, preview later. */
+  D.changed = function () {
+    field.value = JSON.stringify(def);
+    dirty = true;
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(preview, 500);
+  };
+
+  function preview() {
+    const form = document.getElementById('preview-form');
+    const json = document.getElementById('preview-json');
+    if (!form || !json) { return; }
+    json.value = field.value;
+    form.submit();
+  }
+
+  D.el = function (tag, attrs, children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === null || v === undefined || v === false) { return; }
+      if (k === 'text') { node.textContent = v; } else if (k.startsWith('on')) { node.addEventListener(k.slice(2), v); } else if (k in node && k !== 'list' && k !== 'type') { node[k] = v; } else { node.setAttribute(k, v === true ? '' : v); }
+    });
+    (children || []).forEach((c) => { if (c) { node.append(c); } });
+    return node;
+  };
+  const el = D.el;
+
+  function label(item) {
+    const text = (item.text || '').trim();
+    return text === '' ? '(utan text)' : (text.length > 60 ? text.slice(0, 60) + '…' : text);
+  }
+
+  function renderItems(items, container, inRepeating) {
+    const list = el('ul', { className: 'designer-items', 'data-container': container ? container.id : '', 'aria-label': container ? 'Frågor i ' + label(container) : 'Formulärets frågor' });
+    list.dataset.repeating = inRepeating ? 'true' : '';
+    items.forEach((item, index) => {
+      const li = el('li', { className: 'designer-item' + (item.id === selectedId ? ' selected' : ''), id: 'item-' + item.id, 'data-id': item.id, 'data-type': item.type, 'data-testid': 'designer-item' }, [
+        el('div', { className: 'designer-item-row' }, [
+          el('span', { className: 'drag-handle', title: 'Dra för att flytta', 'aria-hidden': 'true', 'data-testid': 'drag-handle', text: '⠿' }),
+          el('button', { type: 'button', className: 'item-select link-button', 'aria-pressed': String(item.id === selectedId), onclick: () => D.select(item.id) }, [
+            el('span', { className: 'item-type', text: D.typeName(item.type) }), document.createTextNode(' ' + label(item)),
+            el('span', { className: 'item-id muted', text: ' ' + item.id }),
+          ]),
+          el('button', { type: 'button', className: 'button small', 'data-move': 'up', disabled: index === 0, text: 'Flytta upp', 'aria-label': 'Flytta upp ' + label(item), onclick: () => move(item.id, -1) }),
+          el('button', { type: 'button', className: 'button small', 'data-move': 'down', disabled: index === items.length - 1, text: 'Flytta ned', 'aria-label': 'Flytta ned ' + label(item), onclick: () => move(item.id, 1) }),
+          // The keyboard way into and out of groups (dragging does the same).
+          index > 0 && D.isContainer(items[index - 1]) && canEnter(item, items[index - 1], inRepeating)
+            ? el('button', { type: 'button', className: 'button small', 'data-move': 'in', text: 'In i gruppen ovan', 'aria-label': 'Flytta ' + label(item) + ' in i gruppen ' + label(items[index - 1]), onclick: () => moveInto(item.id, items[index - 1]) }) : null,
+          container ? el('button', { type: 'button', className: 'button small', 'data-move': 'out', text: 'Ut ur gruppen', 'aria-label': 'Flytta ' + label(item) + ' ut ur gruppen ' + label(container), onclick: () => moveOut(item.id, container) }) : null,
+        ]),
+      ]);
+      if (D.isContainer(item)) {
+        li.append(renderItems(item.items, item, inRepeating || item.type === 'repeatingGroup'));
+      }
+      list.append(li);
+    });
+    return list;
+  }
+
+  function containsRepeating(li) {
+    return li.dataset.type === 'repeatingGroup' || !!li.querySelector('[data-type="repeatingGroup"]');
+  }
+
+  function makeSortable(list) {
+    if (!window.Sortable) { return; }
+    window.Sortable.create(list, {
+      group: { name: 'form-items', put: (to, from, dragEl) => !(to.el.dataset.repeating === 'true' && containsRepeating(dragEl)) },
+      handle: '.drag-handle',
+      draggable: '.designer-item',
+      animation: 120,
+      // Pointer events rather than native HTML5 drag: the same on mouse, touch and pen.
+      forceFallback: true,
+      fallbackOnBody: true,
+      swapThreshold: 0.65,
+      onEnd: () => { rebuildFromDom(); D.changed(); render(); },
+    });
+  }
+
+  /** After a drag the DOM holds the new order: read the tree back from it. */
+  function rebuildFromDom() {
+    const byId = new Map(D.allItems().map((i) => [i.id, i]));
+    const read = (list) => Array.from(list.children).filter((li) => li.dataset.id).map((li) => {
+      const item = byId.get(li.dataset.id);
+      const inner = li.querySelector(':scope > ul.designer-items');
+      if (inner) { item.items = read(inner); }
+      return item;
+    });
+    def.items = read(root.querySelector('#designer-list > ul.designer-items'));
+  }
+
+  function move(id, delta) {
+    const list = parentList(id);
+    const index = list.findIndex((i) => i.id === id);
+    const target = index + delta;
+    if (target < 0 || target >= list.length) { return; }
+    list.splice(target, 0, list.splice(index, 1)[0]);
+    D.changed();
+    render();
+    const button = root.querySelector('#item-' + CSS.escape(id) + ' > .designer-item-row [data-move="' + (delta < 0 ? 'up' : 'down') + '"]');
+    const fallback = root.querySelector('#item-' + CSS.escape(id) + ' > .designer-item-row .item-select');
+    (button && !button.disabled ? button : fallback).focus();
+  }
+
+  /** A repeating group may not end up inside another repeating group (at any depth). */
+  function canEnter(item, group, inRepeating) {
+    const hasRepeating = (i) => i.type === 'repeatingGroup' || i.items.some(hasRepeating);
+    return !((inRepeating || group.type === 'repeatingGroup') && hasRepeating(item));
+  }
+
+  function moveInto(id, group) {
+    const list = parentList(id);
+    const item = list.splice(list.findIndex((i) => i.id === id), 1)[0];
+    group.items.push(item);
+    afterMove(id);
+  }
+
+  function moveOut(id, group) {
+    const list = parentList(id);
+    const item = list.splice(list.findIndex((i) => i.id === id), 1)[0];
+    const outer = parentList(group.id);
+    outer.splice(outer.indexOf(group) + 1, 0, item);
+    afterMove(id);
+  }
+
+  function afterMove(id) {
+    D.changed();
+    render();
+    const select = root.querySelector('#item-' + CSS.escape(id) + ' > .designer-item-row .item-select');
+    if (select) { select.focus(); }
+  }
+
+  function newItem(type) {
+    const item = { id: 'f' + def.nextId++, type: type, text: '', required: false, readOnly: false, options: [], display: 'radio', items: [] };
+    if (type === 'slider') { Object.assign(item, { min: 0, max: 10, step: 1 }); }
+    if (type === 'repeatingGroup') { item.maxRows = 10; }
+    return item;
+  }
+
+  function addItem() {
+    const type = root.querySelector('#new-type').value;
+    const item = newItem(type);
+    // A new question goes into the selected group, otherwise last in the form.
+    const selected = selectedId ? D.find(selectedId) : null;
+    const inRepeating = selected && D.isContainer(selected) && (selected.type === 'repeatingGroup' || isInsideRepeating(selected.id));
+    if (selected && D.isContainer(selected) && !(type === 'repeatingGroup' && inRepeating)) { selected.items.push(item); } else { def.items.push(item); }
+    D.changed();
+    D.select(item.id);
+    const text = document.getElementById('ed-text');
+    if (text) { text.focus(); }
+  }
+
+  function isInsideRepeating(id) {
+    const walk = (items, inside) => {
+      for (const i of items) {
+        if (i.id === id) { return inside; }
+        const r = walk(i.items, inside || i.type === 'repeatingGroup');
+        if (r !== null) { return r; }
+      }
+      return null;
+    };
+    return !!walk(def.items, false);
+  }
+
+  D.remove = function (id) {
+    const item = D.find(id);
+    if (!item || !window.confirm('Ta bort ' + label(item) + (item.items.length ? ' och frågorna i gruppen' : '') + '?')) { return; }
+    const list = parentList(id);
+    list.splice(list.findIndex((i) => i.id === id), 1);
+    selectedId = null;
+    D.changed();
+    render();
+  };
+
+  D.select = function (id) {
+    selectedId = id;
+    render();
+    const editor = document.getElementById('item-editor');
+    if (editor) { editor.scrollIntoView({ block: 'nearest' }); }
+  };
+
+  /** After an item's text changed: redraws the list and scoring (their labels name it) but not the editor being typed in. */
+  D.refreshLabel = function () {
+    const list = root.querySelector('#designer-list');
+    if (list) {
+      list.replaceChildren(renderItems(def.items, null, false));
+      list.querySelectorAll('ul.designer-items').forEach(makeSortable);
+    }
+    const scoring = root.querySelector('.designer-scoring');
+    if (scoring && D.renderScoring && !scoring.contains(document.activeElement)) { scoring.replaceWith(D.renderScoring()); }
+  };
+  D.label = label;
+  D.isInsideRepeating = isInsideRepeating;
+
+  function render() {
+    const typeSelect = el('select', { id: 'new-type', 'data-testid': 'new-type' }, TYPES.map(([v, n]) => el('option', { value: v, text: n })));
+    const previous = root.querySelector('#new-type');
+    if (previous) { typeSelect.value = previous.value; }
+    const listHolder = el('div', { id: 'designer-list' }, [renderItems(def.items, null, false)]);
+    if (def.items.length === 0) { listHolder.prepend(el('p', { className: 'muted', text: 'Formuläret har inga frågor ännu.' })); }
+    root.replaceChildren(
+      el('div', { className: 'designer-toolbar form-inline' }, [
+        el('div', { className: 'field' }, [el('label', { htmlFor: 'new-type', text: 'Typ av fråga' }), typeSelect]),
+        el('button', { type: 'button', className: 'button', text: 'Lägg till fråga', 'data-testid': 'add-item', onclick: addItem }),
+      ]),
+      el('div', { className: 'designer-columns' }, [listHolder, D.renderEditor ? D.renderEditor(selectedId ? D.find(selectedId) : null) : null]),
+      D.renderScoring ? D.renderScoring() : null,
+    );
+    root.querySelectorAll('ul.designer-items').forEach(makeSortable);
+  }
+  D.render = render;
+
+  // The server's problem list: "Gå till frågan" selects the item.
+  document.querySelectorAll('[data-item-link]').forEach((a) => a.addEventListener('click', (event) => {
+    const id = a.getAttribute('data-item-link');
+    if (!D.find(id)) { return; }
+    event.preventDefault();
+    D.select(id);
+    const text = document.getElementById('ed-text');
+    if (text) { text.focus(); }
+  }));
+
+  const title = document.getElementById('title');
+  if (title) { title.addEventListener('input', () => { dirty = true; }); }
+  const form = document.getElementById('designer-form');
+  if (form) { form.addEventListener('submit', () => { field.value = JSON.stringify(def); dirty = false; }); }
+  window.addEventListener('beforeunload', (event) => {
+    if (dirty) { event.preventDefault(); event.returnValue = ''; }
+  });
+
+  // designer-editor.js (loaded after this file) adds the editor panels and then calls D.start().
+  D.start = function () { field.value = JSON.stringify(def); render(); };
+}());
