@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Smartskola.Core.Leases;
@@ -17,67 +16,20 @@ public sealed class FormReminderOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 }
 
-/// <summary>
-/// Runs <see cref="FormReminderJob"/> at start and then every interval, in a scope of its own, under a database lease
-/// so two instances do not do the same work at once (the job is correct without it).
-/// </summary>
+/// <summary>Runs <see cref="FormReminderJob"/> at start and then every interval, under a lease.</summary>
 public sealed class FormReminderService(IServiceScopeFactory scopes, IOptions<FormReminderOptions> options, TimeProvider clock,
-    ILogger<FormReminderService> logger) : BackgroundService
+    ILogger<FormReminderService> logger) : LeasedBackgroundJob(scopes, clock, logger)
 {
-    public const string LeaseName = "forms-reminders";
+    public const string Name = "forms-reminders";
 
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(30);
+    protected override string LeaseName => Name;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override string JobName => "Form reminders";
 
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await RunOnceAsync(stoppingToken);
-            try
-            {
-                await Task.Delay(options.Value.Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
 
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var leases = scope.ServiceProvider.GetRequiredService<ILeaseService>();
-            if (!await leases.TryAcquireAsync(LeaseName, LeaseDuration, stoppingToken))
-            {
-                return;
-            }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-            try
-            {
-                var summary = await scope.ServiceProvider.GetRequiredService<FormReminderJob>().RunAsync(stoppingToken);
-                logger.LogInformation("Form reminders done: {Summary}", summary);
-            }
-            finally
-            {
-                await leases.ReleaseAsync(LeaseName, CancellationToken.None);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "Form reminders failed; they run again in {Interval}.", options.Value.Interval);
-        }
-    }
+    protected override async Task<object> RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<FormReminderJob>().RunAsync(cancellationToken);
 }
