@@ -75,4 +75,11 @@ test_pid=""
 awk '/^[[:space:]]*Passed:[[:space:]]+[0-9]+/ { p += $2 } /^[[:space:]]*Failed:[[:space:]]+[0-9]+/ { f += $2 }
      /^[[:space:]]*Skipped:[[:space:]]+[0-9]+/ { s += $2 }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# CI keeps only the tail of the output, so repeat each failure (name and first lines of its message) last.
+if grep -q '^[[:space:]]*Failed [A-Za-z]' "$log"; then
+  echo "Failures (repeated from above):"
+  awk '/^[[:space:]]*Failed [A-Za-z]/ { n = 25 } n > 0 { print; n-- }' "$log" | cut -c1-300
+  awk '/^[[:space:]]*Passed:[[:space:]]+[0-9]+/ { p += $2 } /^[[:space:]]*Failed:[[:space:]]+[0-9]+/ { f += $2 }
+       END { printf "%d passed, %d failed\n", p, f }' "$log"
+fi
 exit "$status"

@@ -50,6 +50,7 @@ public sealed class CoreModule : ModuleStartup
         PatientsOptions.Register(services, context.Configuration, isDevelopment);
         services.AddSingleton<PersonnummerProtector>();
         services.Configure<MailOptions>(context.Configuration.GetSection("Mail"));
+        services.Configure<SmsOptions>(context.Configuration.GetSection(SmsOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SharedDbConnection>();
@@ -62,6 +63,7 @@ public sealed class CoreModule : ModuleStartup
         services.AddScoped<PermissionCatalog>();
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<MailDelivery>();
+        services.AddHttpClient<ISmsGateway, HttpSmsGateway>();
         services.AddHostedService<MailDispatcher>();
 
         services.AddDataProtection().SetApplicationName("Smartskola");

@@ -12,7 +12,7 @@ using Smartskola.Core.Persistence;
 namespace Smartskola.Core.Mail;
 
 /// <summary>
-/// Sends due outbox mail. Each row is claimed with a conditional UPDATE before it is sent, so two instances on
+/// Sends due outbox mail and SMS. Each row is claimed with a conditional UPDATE before it is sent, so two instances on
 /// one database never send the same row; a claim expires after <see cref="ClaimDuration"/> if its instance dies
 /// (then the mail may be sent again: delivery is at least once, never concurrently twice). Logs only outbox ids
 /// and error types, never addresses, subjects or bodies.
@@ -23,6 +23,7 @@ public sealed class MailDelivery(
     TimeProvider clock,
     LeaseHolderIdentity identity,
     IHostEnvironment environment,
+    ISmsGateway sms,
     ILogger<MailDelivery> logger)
 {
     /// <summary>After this many failed attempts a mail is given up (<see cref="OutboxMail.FailedUtc"/>).</summary>
@@ -41,29 +42,25 @@ public sealed class MailDelivery(
     /// <summary>The wait after failed attempt number <paramref name="attempts"/> (1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 24 h).</summary>
     public static TimeSpan RetryDelay(int attempts) => Backoff[Math.Clamp(attempts - 1, 0, Backoff.Length - 1)];
 
-    /// <summary>Whether mail can leave: an SMTP host, a pickup directory, or Development (App_Data/mail).</summary>
-    public static bool IsConfigured(MailOptions options, IHostEnvironment environment) =>
-        !string.IsNullOrWhiteSpace(options.Host) || PickupDirectory(options, environment) is not null;
+    /// <summary>Whether anything can leave: an SMTP host, a pickup directory, Development (App_Data/mail), or an SMS gateway.</summary>
+    public static bool IsConfigured(MailOptions options, IHostEnvironment environment, SmsOptions sms) =>
+        !string.IsNullOrWhiteSpace(options.Host) || PickupDirectory(options, environment) is not null || sms.IsConfigured;
 
-    /// <summary>Sends up to 50 due mails; returns how many were sent.</summary>
+    /// <summary>Sends up to 50 due mails and SMS; returns how many were sent.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
         using var smtp = CreateClient();
-        if (smtp is null)
+        var email = smtp is not null;
+        if (!email && !sms.IsConfigured)
         {
             return 0;
         }
 
         var claim = $"{identity.Value}:{Guid.NewGuid():N}";
+        var batch = await ClaimBatchAsync(claim, email, sms.IsConfigured, cancellationToken);
         var sent = 0;
-        for (var i = 0; i < BatchSize; i++)
+        foreach (var mail in batch)
         {
-            var mail = await ClaimNextAsync(claim, cancellationToken);
-            if (mail is null)
-            {
-                break;
-            }
-
             if (await SendAsync(smtp, mail, claim, cancellationToken))
             {
                 sent++;
@@ -73,40 +70,47 @@ public sealed class MailDelivery(
         return sent;
     }
 
-    private IQueryable<OutboxMail> Due(DateTime now) => db.OutboxMails.Where(m =>
-        m.SentUtc == null && m.FailedUtc == null && m.NextAttemptUtc <= now
-        && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now));
-
-    private async Task<OutboxMail?> ClaimNextAsync(string claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <see cref="BatchSize"/> due rows in one statement. The claim is a conditional UPDATE, so of two
+    /// instances racing for a row one wins; on PostgreSQL <c>FOR UPDATE SKIP LOCKED</c> lets the other take the next
+    /// rows at once instead of waiting for the first one's lock. Rows of a channel that cannot send stay unclaimed.
+    /// </summary>
+    private async Task<List<OutboxMail>> ClaimBatchAsync(string claim, bool email, bool smsChannel, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + ClaimDuration;
-        while (true)
-        {
-            var candidate = await Due(now).OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.CreatedUtc)
-                .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
-            if (candidate is not { } id)
-            {
-                return null;
-            }
-
-            // The condition is checked again by the UPDATE itself: of two instances racing for one row, one wins.
-            var taken = await Due(now).Where(m => m.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.ClaimedBy, claim)
-                .SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
-            if (taken == 1)
-            {
-                return await db.OutboxMails.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-            }
-        }
+        var skipLocked = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+        int emailChannel = (int)OutboxChannel.Email, smsCode = (int)OutboxChannel.Sms, size = BatchSize;
+        const string due = """
+            "SentUtc" IS NULL AND "FailedUtc" IS NULL AND "NextAttemptUtc" <= {0}
+            AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {0})
+            AND (("Channel" = {1} AND {2}) OR ("Channel" = {3} AND {4}))
+            """;
+#pragma warning disable EF1002 // only the fixed "due" text and the lock clause are concatenated; all values are parameters
+        await db.Database.ExecuteSqlRawAsync($$"""
+            UPDATE "OutboxMails" SET "ClaimedBy" = {5}, "ClaimedUntilUtc" = {6}
+            WHERE {{due}} AND "Id" IN (
+                SELECT "Id" FROM "OutboxMails" WHERE {{due}}
+                ORDER BY "NextAttemptUtc", "CreatedUtc" LIMIT {7} {{skipLocked}})
+            """, [now, emailChannel, email, smsCode, smsChannel, claim, until, size], cancellationToken);
+#pragma warning restore EF1002
+        return await db.OutboxMails.AsNoTracking().Where(m => m.ClaimedBy == claim)
+            .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.CreatedUtc).ToListAsync(cancellationToken);
     }
 
-    private async Task<bool> SendAsync(SmtpClient smtp, OutboxMail mail, string claim, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(SmtpClient? smtp, OutboxMail mail, string claim, CancellationToken cancellationToken)
     {
         try
         {
-            using var message = Compose(mail);
-            await smtp.SendMailAsync(message, cancellationToken);
+            if (mail.Channel == OutboxChannel.Sms)
+            {
+                await sms.SendAsync(mail.To, mail.Body, cancellationToken);
+            }
+            else
+            {
+                using var message = Compose(mail);
+                await smtp!.SendMailAsync(message, cancellationToken);
+            }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -228,6 +232,8 @@ public sealed class MailDelivery(
             {
                 SmtpException smtp => $"{e.GetType().Name}({smtp.StatusCode})",
                 SocketException socket => $"{e.GetType().Name}({socket.SocketErrorCode})",
+                SmsGatewayException gateway => $"{e.GetType().Name}({gateway.StatusCode})",
+                HttpRequestException http when http.StatusCode is { } status => $"{e.GetType().Name}({(int)status})",
                 _ => e.GetType().Name,
             });
         }

@@ -9,6 +9,7 @@ namespace Smartskola.Core.Mail;
 public sealed class MailDispatcher(
     IServiceScopeFactory scopes,
     IOptions<MailOptions> options,
+    IOptions<SmsOptions> sms,
     TimeProvider clock,
     IHostEnvironment environment,
     ILogger<MailDispatcher> logger) : BackgroundService
@@ -21,9 +22,9 @@ public sealed class MailDispatcher(
             return;
         }
 
-        if (!MailDelivery.IsConfigured(settings, environment))
+        if (!MailDelivery.IsConfigured(settings, environment, sms.Value))
         {
-            logger.LogWarning("Mail:Host is not configured: outgoing mail stays queued.");
+            logger.LogWarning("Neither Mail:Host nor Sms:Endpoint is configured: outgoing mail and SMS stay queued.");
             return;
         }
 

@@ -47,6 +47,8 @@ public abstract class CoreDbContext(DbContextOptions options) : DbContext(option
             mail.Property(m => m.Subject).HasMaxLength(OutboxMail.SubjectMaxLength);
             mail.Property(m => m.LastError).HasMaxLength(400);
             mail.Property(m => m.ClaimedBy).HasMaxLength(200);
+            mail.Property(m => m.Kind).HasMaxLength(OutboxMail.KindMaxLength);
+            mail.HasIndex(m => new { m.EnrolmentId, m.CreatedUtc });
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Smartskola.Core.Mail;
 
 namespace Smartskola.Enrolment.Patients;
 
@@ -45,7 +46,7 @@ public static partial class ContactDetails
             digits = "+46" + digits[1..];
         }
 
-        if (!International().IsMatch(digits) || (digits.StartsWith("+46", StringComparison.Ordinal) && !digits.StartsWith("+467", StringComparison.Ordinal)))
+        if (!MobileNumber.IsInternational(digits) || (digits.StartsWith("+46", StringComparison.Ordinal) && !digits.StartsWith("+467", StringComparison.Ordinal)))
         {
             error = "Skriv ett mobilnummer, t.ex. 070-123 45 67.";
             return false;
@@ -57,7 +58,4 @@ public static partial class ContactDetails
 
     [GeneratedRegex(@"[\s\-()]")]
     private static partial Regex Separators();
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
-    private static partial Regex International();
 }

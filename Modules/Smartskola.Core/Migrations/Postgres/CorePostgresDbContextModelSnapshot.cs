@@ -75,6 +75,9 @@ namespace Smartskola.Core.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -90,8 +93,15 @@ namespace Smartskola.Core.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("EnrolmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("FailedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(400)
@@ -119,6 +129,8 @@ namespace Smartskola.Core.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("NextAttemptUtc");
+
+                    b.HasIndex("EnrolmentId", "CreatedUtc");
 
                     b.ToTable("OutboxMails", (string)null);
                 });

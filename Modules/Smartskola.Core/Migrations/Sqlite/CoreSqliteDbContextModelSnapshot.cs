@@ -68,6 +68,9 @@ namespace Smartskola.Core.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -83,7 +86,14 @@ namespace Smartskola.Core.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FailedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -112,6 +122,8 @@ namespace Smartskola.Core.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NextAttemptUtc");
+
+                    b.HasIndex("EnrolmentId", "CreatedUtc");
 
                     b.ToTable("OutboxMails", (string)null);
                 });

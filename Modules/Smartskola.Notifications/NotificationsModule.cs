@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Smartskola.Core.Modules;
+using Smartskola.Core.Persistence;
+using Smartskola.Core.Security;
+using Smartskola.Notifications.Data;
+using Smartskola.Notifications.Sending;
+
+namespace Smartskola.Notifications;
+
+/// <summary>
+/// Notifications to patients and staff: the patient's settings ("Inställningar": channels, verified addresses, quiet
+/// hours, weekly digest), the staff setting "Ta emot notifieringar", reminders (inactivity, forms, new module) with a
+/// weekly cap, and the clinician's view of delivery status. Sending itself is the Core outbox (e-mail and SMS).
+/// </summary>
+public sealed class NotificationsModule : ModuleStartup
+{
+    public override string Name => "Notifications";
+
+    public override int Order => 55;
+
+    public override IEnumerable<Permission> Permissions => NotificationsPermissions.All;
+
+    public override void ConfigureServices(ModuleContext context)
+    {
+        var services = context.Services;
+        services.AddModuleDbContext<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsPostgresDbContext>(Name);
+        services.AddScoped<IPatientNotifier, PlaceholderPatientNotifier>();
+        services.AddScoped<IStaffNotifier, PlaceholderStaffNotifier>();
+    }
+}
