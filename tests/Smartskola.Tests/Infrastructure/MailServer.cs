@@ -88,16 +88,19 @@ public sealed class MailServer : IAsyncDisposable
         throw new TimeoutException($"maildev did not listen within {StartTimeout}: {string.Join('\n', output)}");
     }
 
-    /// <summary>Every mail received so far for <paramref name="address"/>.</summary>
-    public async Task<IReadOnlyList<ReceivedMail>> MessagesToAsync(string address)
+    /// <summary>Every mail received so far, by recipient address (lower case).</summary>
+    public async Task<ILookup<string, ReceivedMail>> AllMessagesAsync()
     {
         var all = await _api.GetFromJsonAsync<List<MaildevEmail>>("email") ?? [];
-        return all
-            .Where(m => m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)))
-            .Select(m => new ReceivedMail(m.Id, m.From.FirstOrDefault()?.Address ?? string.Empty,
-                m.To.Select(t => t.Address).ToList(), m.Subject ?? string.Empty, (m.Text ?? string.Empty).TrimEnd('\r', '\n')))
-            .ToList();
+        return all.SelectMany(m => m.To.Select(t => (To: t.Address.ToLowerInvariant(), Mail: new ReceivedMail(m.Id,
+                m.From.FirstOrDefault()?.Address ?? string.Empty, m.To.Select(a => a.Address).ToList(), m.Subject ?? string.Empty,
+                (m.Text ?? string.Empty).TrimEnd('\r', '\n')))))
+            .ToLookup(p => p.To, p => p.Mail);
     }
+
+    /// <summary>Every mail received so far for <paramref name="address"/>.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> MessagesToAsync(string address) =>
+        (await AllMessagesAsync())[address.ToLowerInvariant()].ToList();
 
     /// <summary>The first mail for <paramref name="address"/>, waiting up to <paramref name="timeout"/>.</summary>
     public async Task<ReceivedMail> WaitForMessageAsync(string address, TimeSpan timeout)

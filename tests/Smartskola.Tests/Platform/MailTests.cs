@@ -33,7 +33,9 @@ public abstract class MailTests<TSite>(TSite site) : IClassFixture<TSite> where 
         // A sent mail keeps no text (it may hold a one-time link) and no address: only the receipt.
         Assert.Equal(string.Empty, row.Body);
         Assert.Equal(string.Empty, row.To);
-        Assert.Equal(0, await site.DeliverMailAsync()); // nothing left to send
+        // Sent once only (the site's own background jobs may queue other mail meanwhile, so count ours).
+        await site.DeliverMailAsync();
+        Assert.Single(await site.MailServer.MessagesToAsync(to));
     }
 
     [Fact]
