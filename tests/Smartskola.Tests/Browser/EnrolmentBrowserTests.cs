@@ -35,7 +35,7 @@ public sealed class EnrolmentBrowserTests(BrowserSite site) : BrowserTest(site)
         await patient.GetByLabel("Välj ett lösenord").FillAsync("ett långt lösenord");
         await patient.GetByLabel("Skriv lösenordet igen").FillAsync("ett långt lösenord");
         await patient.GetByRole(AriaRole.Button, new() { Name = "Skapa inloggning" }).ClickAsync();
-        await patient.WaitForURLAsync(new Regex("/program$"));
+        await patient.WaitForURLAsync(new Regex("/program$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         var states = patient.Locator("[data-testid=module-state]");
         var opens = SwedishTime.Today(Site.Clock).AddDays(7).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"));
@@ -52,7 +52,7 @@ public sealed class EnrolmentBrowserTests(BrowserSite site) : BrowserTest(site)
         // A week later the session has long expired: the patient signs in again, as in real life.
         await patient.GotoAsync(Site.BaseUrl + "/logga-in");
         await SignInAsync(patient, email, "ett långt lösenord");
-        await patient.WaitForURLAsync(new Regex("/program$"));
+        await patient.WaitForURLAsync(new Regex("/program$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("Öppen", await states.Nth(2).InnerTextAsync());
         Assert.StartsWith("Inte öppnad ännu, öppnas", await states.Nth(3).InnerTextAsync());
         Assert.Equal(200, (await patient.GotoAsync(Site.BaseUrl + "/program/modul/3"))!.Status);

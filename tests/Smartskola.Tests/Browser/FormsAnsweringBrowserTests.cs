@@ -104,7 +104,7 @@ public sealed class FormsAnsweringBrowserTests(BrowserSite site) : BrowserTest(s
 
         await page.GotoAsync(Site.BaseUrl + $"/program/formular/{id}");
         await SignInAsync(page, DemoUsers.Patient);
-        await page.WaitForURLAsync(new Regex("/program/formular/"));
+        await page.WaitForURLAsync(new Regex("/program/formular/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.GetByLabel(Reflection)).ToHaveValueAsync("Skrivet efter att sessionen tog slut.");
         await Assertions.Expect(page.Locator("[data-save-status]")).ToHaveTextAsync(new Regex("^Sparat"));
     }

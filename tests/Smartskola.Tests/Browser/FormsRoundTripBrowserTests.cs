@@ -101,7 +101,7 @@ public sealed class FormsRoundTripBrowserTests(BrowserSite site) : BrowserTest(s
         await patient.GetByLabel("Välj ett lösenord").FillAsync("ett långt lösenord");
         await patient.GetByLabel("Skriv lösenordet igen").FillAsync("ett långt lösenord");
         await patient.GetByRole(AriaRole.Button, new() { Name = "Skapa inloggning" }).ClickAsync();
-        await patient.WaitForURLAsync(new Regex("/program$"));
+        await patient.WaitForURLAsync(new Regex("/program$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return (patient, family);
     }
 }

@@ -14,7 +14,7 @@ public sealed class SignInBrowserTests(BrowserSite site) : BrowserTest(site)
         await page.GotoAsync(Site.BaseUrl + "/admin");
         Assert.Contains("/logga-in", page.Url);
         await SignInAsync(page, DemoUsers.ClinicianNorth);
-        await page.WaitForURLAsync("**/admin");
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("Välkommen, Bodil Behandlare", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         Assert.Equal("Bodil Behandlare", await page.GetByTestId("current-user").InnerTextAsync());
 
@@ -23,7 +23,7 @@ public sealed class SignInBrowserTests(BrowserSite site) : BrowserTest(site)
         Assert.Equal("Du är utloggad.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
 
         await SignInAsync(page, DemoUsers.Patient);
-        await page.WaitForURLAsync(Site.BaseUrl + "/program");
+        await page.WaitForURLAsync(Site.BaseUrl + "/program", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Contains("Välkommen, Pia Patient", await page.GetByTestId("patient-home").InnerTextAsync());
 
         var forbidden = await page.GotoAsync(Site.BaseUrl + "/admin");
