@@ -5,8 +5,11 @@ using Smartskola.Core.Persistence;
 
 namespace Smartskola.Tests.Infrastructure;
 
-/// <summary>The site on a real Kestrel port on loopback, for a real browser.</summary>
-public sealed class BrowserSite : SiteFactory
+/// <summary>
+/// The site on a real Kestrel port on loopback, for a real browser, with its mail going to a real SMTP server
+/// (<see cref="MailSiteFactory.MailServer"/>; sent when a test calls <see cref="SiteFactory.DeliverMailAsync"/>).
+/// </summary>
+public sealed class BrowserSite : MailSiteFactory
 {
     public BrowserSite()
         : base(DatabaseProvider.Sqlite)
