@@ -32,10 +32,13 @@ public static class NotificationSeed
             var db = sp.GetRequiredService<EnrolmentDbContext>();
             var now = site.Clock.GetUtcNow().UtcDateTime;
             var today = SwedishTime.Today(site.Clock);
+            // A real (test) personnummer, protected like the enrolment form does: the clinician's patient page decrypts it.
+            Assert.True(Smartskola.Core.Patients.Personnummer.TryParse(TestPersonnummer.Next(), true, site.Clock, out var personnummer, out _));
+            var protector = sp.GetRequiredService<Smartskola.Core.Patients.PersonnummerProtector>();
             var patient = new Patient
             {
-                Id = Guid.NewGuid(), GivenName = "Signe", FamilyName = "Notisdotter", PersonnummerCipher = [1, 2, 3, 4],
-                PersonnummerHash = Guid.NewGuid().ToString("N"), PersonnummerMasked = "19800101-****", Email = email, EmailVerified = emailVerified,
+                Id = Guid.NewGuid(), GivenName = "Signe", FamilyName = "Notisdotter", PersonnummerCipher = protector.Protect(personnummer),
+                PersonnummerHash = protector.LookupHash(personnummer), PersonnummerMasked = personnummer.Masked, Email = email, EmailVerified = emailVerified,
                 Mobile = mobile, MobileVerified = mobileVerified, CareUnitId = unit, UserId = userId, CreatedUtc = now, Version = Guid.NewGuid(),
             };
             var enrolment = new ProgramEnrolment
