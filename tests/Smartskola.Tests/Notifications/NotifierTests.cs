@@ -165,6 +165,42 @@ public abstract class NotifierTests<TSite>(TSite site) : IClassFixture<TSite> wh
     }
 
     [Fact]
+    public async Task While_the_smtp_server_is_down_the_notification_waits_is_retried_and_goes_out_once_when_it_is_back()
+    {
+        var patient = await site.PatientAsync();
+        await site.OptInAsync(patient.PatientId, email: true);
+        Assert.Equal(NotifyOutcome.Queued, await site.NotifyAsync(patient.EnrolmentId, NotificationKinds.NewMessage));
+
+        // "Down": the same delivery code against a port nobody listens on (connection refused).
+        int deadPort;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            deadPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var down = Microsoft.Extensions.Options.Options.Create(new MailOptions { Host = "127.0.0.1", Port = deadPort, Timeout = TimeSpan.FromSeconds(5) });
+        Assert.Equal(0, await site.WithScopeAsync(sp => ActivatorUtilities.CreateInstance<MailDelivery>(sp, down).DeliverDueAsync()));
+        var waiting = Assert.Single(await site.OutboxAsync(patient.EnrolmentId));
+        Assert.Equal(1, waiting.Attempts);
+        Assert.Null(waiting.SentUtc);
+        Assert.StartsWith("SmtpException", waiting.LastError);
+        Assert.Empty(await site.MailServer.MessagesToAsync(patient.AccountEmail));
+
+        // Back, but the retry is not due yet; a minute later it goes out, once.
+        await site.DeliverMailAsync();
+        Assert.Null(Assert.Single(await site.OutboxAsync(patient.EnrolmentId)).SentUtc);
+        await site.WithClockAdvancedAsync(MailDelivery.RetryDelay(1) + TimeSpan.FromSeconds(1), async () =>
+        {
+            await site.DeliverMailAsync();
+            await site.DeliverMailAsync();
+        });
+        await site.MailServer.WaitForMessageAsync(patient.AccountEmail, TimeSpan.FromSeconds(10));
+        Assert.Single(await site.MailServer.MessagesToAsync(patient.AccountEmail));
+        Assert.NotNull(Assert.Single(await site.OutboxAsync(patient.EnrolmentId)).SentUtc);
+    }
+
+    [Fact]
     public async Task Staff_are_mailed_without_patient_details_unless_they_turned_it_off()
     {
         var on = await site.CreateUserAsync(Smartskola.Core.Security.Roles.Clinician, DemoUsers.UnitNorth);
