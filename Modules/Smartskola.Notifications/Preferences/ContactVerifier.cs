@@ -11,8 +11,8 @@ using Smartskola.Notifications.Sending;
 
 namespace Smartskola.Notifications.Preferences;
 
-/// <summary>The outcome of a verification step: null error means it worked.</summary>
-public sealed record VerificationResult(string? Error, bool Conflict = false)
+/// <summary>The outcome of a verification step: null error means it worked; else a Swedish message and the HTTP status to answer.</summary>
+public sealed record VerificationResult(string? Error, int Status = 422)
 {
     public bool Ok => Error is null;
 }
@@ -47,13 +47,13 @@ public sealed class ContactVerifier(
             .CountAsync(v => v.PatientId == patientId && v.Channel == channel && v.CreatedUtc > now.AddHours(-1), cancellationToken);
         if (recent >= MaxCodesPerHour)
         {
-            return new("Du har bett om många koder på kort tid. Vänta en stund och försök igen.");
+            return new("Du har bett om många koder på kort tid. Vänta en stund och försök igen.", 429);
         }
 
         var patient = await enrolments.Patients.FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken);
         if (patient is null)
         {
-            return new("Dina uppgifter hittades inte.");
+            return new("Dina uppgifter hittades inte.", 404);
         }
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
@@ -87,7 +87,7 @@ public sealed class ContactVerifier(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new("Dina uppgifter ändrades samtidigt någon annanstans. Ladda om sidan och försök igen.", Conflict: true);
+            return new("Dina uppgifter ändrades samtidigt någon annanstans. Ladda om sidan och försök igen.", 409);
         }
 
         return new(null);
@@ -125,7 +125,7 @@ public sealed class ContactVerifier(
         var patient = await enrolments.Patients.FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken);
         if (patient is null)
         {
-            return new("Dina uppgifter hittades inte.");
+            return new("Dina uppgifter hittades inte.", 404);
         }
 
         try
@@ -138,7 +138,7 @@ public sealed class ContactVerifier(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new("Dina uppgifter ändrades samtidigt någon annanstans. Ladda om sidan och försök igen.", Conflict: true);
+            return new("Dina uppgifter ändrades samtidigt någon annanstans. Ladda om sidan och försök igen.", 409);
         }
 
         return new(null);

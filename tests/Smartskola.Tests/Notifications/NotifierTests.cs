@@ -157,8 +157,10 @@ public abstract class NotifierTests<TSite>(TSite site) : IClassFixture<TSite> wh
             await job();
             var digest = Assert.Single(await site.OutboxAsync(patient.EnrolmentId), r => r.Kind == NotificationKinds.Digest);
             Assert.StartsWith($"digest:{patient.PatientId:N}:", digest.DedupeKey);
+            // The two from last week went out in it (an inactivity reminder held during this run waits for the next digest).
             var held = await site.WithScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().DigestItems.AsNoTracking()
-                .Where(i => i.PatientId == patient.PatientId).ToListAsync());
+                .Where(i => i.PatientId == patient.PatientId && (i.Kind == NotificationKinds.NewMessage || i.Kind == NotificationKinds.FormNew))
+                .ToListAsync());
             Assert.Equal(2, held.Count);
             Assert.All(held, i => Assert.NotNull(i.DigestedUtc));
         });

@@ -115,8 +115,7 @@ public sealed class SettingsModel(PatientPreferences preferences, ContactVerifie
             cancellationToken);
         if (!result.Ok)
         {
-            return await ContactFailedAsync(channel, result.Error!, result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status429TooManyRequests,
-                cancellationToken);
+            return await ContactFailedAsync(channel, result.Error!, result.Status, cancellationToken);
         }
 
         StatusMessage = sms
@@ -136,8 +135,7 @@ public sealed class SettingsModel(PatientPreferences preferences, ContactVerifie
         var result = await verifier.ConfirmAsync(Patient!.Id, sms ? OutboxChannel.Sms : OutboxChannel.Email, code, cancellationToken);
         if (!result.Ok)
         {
-            return await ContactFailedAsync(channel, result.Error!,
-                result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await ContactFailedAsync(channel, result.Error!, result.Status, cancellationToken);
         }
 
         StatusMessage = sms
