@@ -7,6 +7,7 @@ using Smartskola.Dashboard;
 using Smartskola.Enrolment;
 using Smartskola.Forms;
 using Smartskola.Media;
+using Smartskola.Notifications;
 using Smartskola.Recipes;
 using Smartskola.Search;
 using Smartskola.Users;
@@ -26,6 +27,7 @@ public static class SiteModules
         new SearchModule(),
         new CurriculumModule(),
         new EnrolmentModule(),
+        new NotificationsModule(),
         new FormsModule(),
         new DashboardModule(),
         new RecipesModule(),

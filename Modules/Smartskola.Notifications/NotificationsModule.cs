@@ -1,8 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
 using Smartskola.Core.Modules;
+using Smartskola.Core.Navigation;
 using Smartskola.Core.Persistence;
 using Smartskola.Core.Security;
 using Smartskola.Notifications.Data;
+using Smartskola.Notifications.Delivery;
+using Smartskola.Notifications.Preferences;
+using Smartskola.Notifications.Reminders;
 using Smartskola.Notifications.Sending;
 
 namespace Smartskola.Notifications;
@@ -20,11 +23,19 @@ public sealed class NotificationsModule : ModuleStartup
 
     public override IEnumerable<Permission> Permissions => NotificationsPermissions.All;
 
+    public override IEnumerable<AdminMenuItem> AdminMenu =>
+    [
+        new("Påminnelser", "/admin/notifieringar/program", NotificationsPermissions.ManageReminders, 8),
+        new("Mina notifieringar", "/admin/installningar/notifieringar", CorePermissions.StaffArea, 90),
+    ];
+
     public override void ConfigureServices(ModuleContext context)
     {
         var services = context.Services;
         services.AddModuleDbContext<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsPostgresDbContext>(Name);
-        services.AddScoped<IPatientNotifier, PlaceholderPatientNotifier>();
-        services.AddScoped<IStaffNotifier, PlaceholderStaffNotifier>();
+        services.AddNotificationSending();
+        services.AddNotificationPreferences();
+        services.AddNotificationReminders();
+        services.AddNotificationDelivery();
     }
 }

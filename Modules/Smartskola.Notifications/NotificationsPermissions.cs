@@ -9,6 +9,6 @@ public static class NotificationsPermissions
 
     public static readonly IReadOnlyList<Permission> All =
     [
-        new(ManageReminders, "Ställa in programmens påminnelser", [Roles.UnitManager]),
+        new(ManageReminders, "Ställa in programmens påminnelser", [Roles.UnitManager, Roles.Administrator]),
     ];
 }

@@ -14,6 +14,7 @@ public static class PatientLogTexts
         ["patient.progress.view"] = "Tittade på hur det går för dig i programmet",
         ["patient.answers.view"] = "Tittade på dina svar i formulär",
         ["patient.messages.view"] = "Läste dina meddelanden",
+        ["patient.notifications.view"] = "Såg dina notifieringar",
         ["patient.create"] = "Registrerade dig som patient",
         ["patient.update"] = "Ändrade dina kontaktuppgifter",
         ["patient.print"] = "Skrev ut en sammanfattning",

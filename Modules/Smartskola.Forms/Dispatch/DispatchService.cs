@@ -117,9 +117,9 @@ public sealed class DispatchService(FormsDbContext db, EnrolmentDbContext enrolm
             db.Dispatches.Add(dispatch);
             db.Assignments.AddRange(assignments.Select(a => a.Assignment));
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var (assignment, email) in assignments.Where(a => a.Assignment.AvailableOn <= today))
+            foreach (var (assignment, _) in assignments.Where(a => a.Assignment.AvailableOn <= today))
             {
-                await notices.QueueAsync(email, assignment.Id, FormNotices.NewForm, assignment.AvailableOn.ToString("yyyy-MM-dd"), baseUrl,
+                await notices.QueueAsync(assignment.EnrolmentId, assignment.Id, FormNotices.NewForm, assignment.AvailableOn.ToString("yyyy-MM-dd"), baseUrl,
                     cancellationToken);
             }
 

@@ -1,38 +1,30 @@
-using Microsoft.Extensions.Options;
-using Smartskola.Core.Mail;
-using Smartskola.Core.Site;
+using Smartskola.Notifications.Sending;
 
 namespace Smartskola.Forms.Dispatch;
 
 /// <summary>
-/// The e-mails about forms. They never carry a name, personnummer, form title or answer: only that there is
-/// something to do and where to sign in (mail is not a secure channel).
+/// The notices about forms, through the patient's notification settings (<see cref="IPatientNotifier"/>): only to
+/// patients who opted in with a verified address, never in maintenance mode or after the end, within the program's
+/// weekly cap, and as part of the weekly digest for those who chose it. The texts never carry a name, personnummer,
+/// form title or answer (see <see cref="NotificationTexts"/>).
 /// </summary>
-public sealed class FormNotices(IMailOutbox outbox, IOptions<SiteOptions> site)
+public sealed class FormNotices(IPatientNotifier notifier, NotificationTexts texts)
 {
     public const string NewForm = "new";
     public const string Reminder = "reminder";
 
-    /// <summary>Queues a notice (in the caller's transaction when one is open); false when already queued.</summary>
+    /// <summary>Notifies (in the caller's transaction when one is open); false when not queued or held now (see the outcome).</summary>
     /// <param name="dedupe">What makes this notice unique besides the assignment and kind (e.g. a date).</param>
-    public Task<bool> QueueAsync(string? email, Guid assignmentId, string kind, string dedupe, string? baseUrl,
+    public async Task<bool> QueueAsync(Guid enrolmentId, Guid assignmentId, string kind, string dedupe, string? baseUrl,
         CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            return Task.FromResult(false);
-        }
-
-        var link = string.IsNullOrWhiteSpace(baseUrl) ? "Logga in för att fylla i det." : $"Logga in för att fylla i det: {baseUrl.TrimEnd('/')}/program";
-        var (subject, body) = kind == Reminder
-            ? ("Påminnelse: ett formulär väntar på dig",
-                $"Du har ett formulär i {site.Value.Name} som inte är ifyllt ännu. {link}")
-            : ("Nytt formulär att fylla i",
-                $"Du har fått ett nytt formulär i {site.Value.Name}. {link}");
-        return outbox.EnqueueAsync(new OutgoingMail($"forms:{kind}:{assignmentId:N}:{dedupe}", email.Trim(), subject, body),
+        var outcome = await notifier.NotifyAsync(
+            new PatientNotification(enrolmentId, kind == Reminder ? NotificationKinds.FormDue : NotificationKinds.FormNew,
+                $"forms:{kind}:{assignmentId:N}:{dedupe}") { BaseUrl = baseUrl },
             cancellationToken);
+        return outcome is NotifyOutcome.Queued or NotifyOutcome.HeldForDigest;
     }
 
     /// <summary>The site's address for links in mail sent without a request (background jobs); null: no link.</summary>
-    public string? BackgroundBaseUrl => string.IsNullOrWhiteSpace(site.Value.PublicUrl) ? null : site.Value.PublicUrl.TrimEnd('/');
+    public string? BackgroundBaseUrl => texts.SignInUrl() is { } url ? url[..^"/program".Length] : null;
 }

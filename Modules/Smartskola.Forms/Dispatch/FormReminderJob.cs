@@ -16,8 +16,8 @@ public sealed record FormReminderSummary(int NewFormNotices, int Reminders)
 /// <summary>
 /// The daily mail about dispatched forms: "new form" when a series occasion becomes available, and the automatic
 /// reminder N days before and after the due date while unanswered. Idempotent: every mail has a dedupe key per
-/// assignment, kind and date, so running it twice (or on two instances) queues nothing twice. Enrolments that no
-/// longer give access get nothing.
+/// assignment, kind and date, so running it twice (or on two instances) queues nothing twice. Only active enrolments
+/// are reminded (not maintenance mode); the patient's notification settings and the weekly cap decide the rest.
 /// </summary>
 public sealed class FormReminderJob(FormsDbContext db, EnrolmentDbContext enrolments, FormNotices notices, SharedDbConnection connection,
     TimeProvider clock, ILogger<FormReminderJob> logger)
@@ -64,17 +64,16 @@ public sealed class FormReminderJob(FormsDbContext db, EnrolmentDbContext enrolm
             return new(0, 0);
         }
 
+        // Reminders stop in maintenance mode and after the end (the notifier checks again, in its own words).
         var enrolmentIds = work.Select(w => w.Enrolment).Distinct().ToList();
-        var emails = (await (from e in enrolments.Enrolments.AsNoTracking()
-                             join p in enrolments.Patients.AsNoTracking() on e.PatientId equals p.Id
-                             where enrolmentIds.Contains(e.Id) && (e.Status == EnrolmentStatus.Active || e.Status == EnrolmentStatus.Maintenance)
-                             select new { e.Id, p.Email }).ToListAsync(cancellationToken))
-            .ToDictionary(r => r.Id, r => r.Email);
+        var active = (await enrolments.Enrolments.AsNoTracking()
+                .Where(e => enrolmentIds.Contains(e.Id) && e.Status == EnrolmentStatus.Active).Select(e => e.Id).ToListAsync(cancellationToken))
+            .ToHashSet();
         int notices1 = 0, reminders = 0;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var item in work)
         {
-            if (emails.GetValueOrDefault(item.Enrolment) is not { } email)
+            if (!active.Contains(item.Enrolment))
             {
                 continue;
             }
@@ -82,9 +81,9 @@ public sealed class FormReminderJob(FormsDbContext db, EnrolmentDbContext enrolm
             try
             {
                 await using var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken);
-                if (!await notices.QueueAsync(email, item.Assignment, item.Kind, item.Dedupe, notices.BackgroundBaseUrl, cancellationToken))
+                if (!await notices.QueueAsync(item.Enrolment, item.Assignment, item.Kind, item.Dedupe, notices.BackgroundBaseUrl, cancellationToken))
                 {
-                    continue; // already queued on an earlier run
+                    continue; // already queued on an earlier run, or not now (opted out, weekly cap)
                 }
 
                 if (item.Kind == FormNotices.Reminder)

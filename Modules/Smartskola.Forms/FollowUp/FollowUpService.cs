@@ -101,7 +101,6 @@ public sealed class FollowUpService(FormsDbContext db, EnrolmentDbContext enrolm
             return (0, "Påminnelse kan bara skickas för formulär som inte är besvarade. Ingen påminnelse skickades.");
         }
 
-        var emails = await EmailsAsync(chosen.Select(a => a.EnrolmentId).Distinct().ToList(), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
         {
@@ -110,7 +109,7 @@ public sealed class FollowUpService(FormsDbContext db, EnrolmentDbContext enrolm
                 assignment.Reminders++;
                 assignment.RemindedUtc = now;
                 // Each reminder by hand is a mail of its own; the count keeps the dedupe key unique.
-                await notices.QueueAsync(emails.GetValueOrDefault(assignment.EnrolmentId), assignment.Id, FormNotices.Reminder,
+                await notices.QueueAsync(assignment.EnrolmentId, assignment.Id, FormNotices.Reminder,
                     $"manual-{assignment.Reminders}", baseUrl, cancellationToken);
             }
 
@@ -133,15 +132,6 @@ public sealed class FollowUpService(FormsDbContext db, EnrolmentDbContext enrolm
                           where enrolmentIds.Contains(e.Id)
                           select new { e.Id, p.GivenName, p.FamilyName }).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => $"{r.GivenName} {r.FamilyName}".Trim());
-    }
-
-    private async Task<Dictionary<Guid, string?>> EmailsAsync(IReadOnlyCollection<Guid> enrolmentIds, CancellationToken cancellationToken)
-    {
-        var rows = await (from e in enrolments.Enrolments.AsNoTracking()
-                          join p in enrolments.Patients.AsNoTracking() on e.PatientId equals p.Id
-                          where enrolmentIds.Contains(e.Id)
-                          select new { e.Id, p.Email }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => (string?)r.Email);
     }
 
     public async Task<Dictionary<(string, int), string>> TitlesAsync(IEnumerable<(string TemplateId, int Version)> versions,

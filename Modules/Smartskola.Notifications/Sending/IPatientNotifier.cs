@@ -28,7 +28,11 @@ public static class NotificationKinds
 }
 
 /// <param name="DedupeKey">Unique per event (e.g. <c>message:{id}</c>): the same event never notifies twice.</param>
-public sealed record PatientNotification(Guid EnrolmentId, string Kind, string DedupeKey);
+public sealed record PatientNotification(Guid EnrolmentId, string Kind, string DedupeKey)
+{
+    /// <summary>The site's address for the e-mail's sign-in link when sent during a request; null: <c>Site:PublicUrl</c>.</summary>
+    public string? BaseUrl { get; init; }
+}
 
 public enum NotifyOutcome
 {

@@ -90,6 +90,13 @@ public static class DispatchSeed
             db.Patients.Add(patient);
             db.Enrolments.Add(enrolment);
             await db.SaveChangesAsync();
+            // Form notices go through the patient's notification settings: this patient opted in to e-mail.
+            var settings = sp.GetRequiredService<Smartskola.Notifications.Data.NotificationsDbContext>();
+            settings.PatientSettings.Add(new Smartskola.Notifications.Data.PatientNotificationSettings
+            {
+                PatientId = patient.Id, EmailEnabled = true, UpdatedUtc = DateTime.UtcNow, Version = Guid.NewGuid(),
+            });
+            await settings.SaveChangesAsync();
             return (enrolment.Id, email);
         });
     }

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Smartskola.Core.Persistence;
+using Smartskola.Notifications.Sending;
+using Smartskola.Tests.Enrolment;
+using Smartskola.Tests.Infrastructure;
+using Smartskola.Tests.Notifications;
+
+namespace Smartskola.Tests.Browser;
+
+/// <summary>"Inställningar" in Chromium: confirm an address with the code, opt in, with axe on every state of the page.</summary>
+public sealed partial class NotificationSettingsBrowserTests(BrowserSite site) : BrowserTest(site)
+{
+    [GeneratedRegex(@"\b(\d{6})\b")]
+    private static partial Regex Code();
+
+    [Fact]
+    public async Task A_patient_confirms_the_email_address_with_the_code_and_opts_in_on_an_accessible_page()
+    {
+        var patient = await Site.PatientAsync(emailVerified: false, mobileVerified: false);
+        var page = await SignedInPageAsync(patient.AccountEmail, bypassCsp: true);
+        await page.GotoAsync(Site.BaseUrl + "/program/installningar");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inställningar", Level = 1 })).ToBeVisibleAsync();
+        Assert.Empty(await Axe.ViolationsAsync(page));
+
+        // Turning e-mail on first is refused with a message saying why.
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "E-post", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara inställningar" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("Bekräfta din e-postadress");
+        Assert.Empty(await Axe.ViolationsAsync(page));
+
+        await page.GetByTestId("send-email-code").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Vi har skickat en kod");
+        var code = await CodeSentToAsync(patient.AccountEmail);
+        await page.GetByLabel("Kod som skickades till").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bekräfta" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Din e-postadress är bekräftad");
+        await Assertions.Expect(page.GetByTestId("email-state")).ToContainTextAsync("– bekräftad");
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "E-post", Exact = true }).CheckAsync();
+        await page.GetByLabel("En sammanfattning i veckan").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara inställningar" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Dina inställningar är sparade.");
+        Assert.True(await page.GetByRole(AriaRole.Checkbox, new() { Name = "E-post", Exact = true }).IsCheckedAsync());
+        Assert.True(await page.GetByLabel("En sammanfattning i veckan").IsCheckedAsync());
+        Assert.Empty(await Axe.ViolationsAsync(page));
+        Assert.Equal(NotifyOutcome.HeldForDigest, await Site.NotifyAsync(patient.EnrolmentId, NotificationKinds.NewMessage));
+    }
+
+    /// <summary>The code from the queued mail, or from the .eml file if the site's dispatcher already sent (and blanked) it.</summary>
+    private async Task<string> CodeSentToAsync(string address)
+    {
+        var body = await Site.WithScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().OutboxMails.AsNoTracking()
+            .Where(m => m.Kind == NotificationKinds.Verification && m.DedupeKey.StartsWith("verify:"))
+            .OrderByDescending(m => m.CreatedUtc).Select(m => new { m.To, m.Body }).FirstAsync());
+        if (body.Body.Length > 0)
+        {
+            Assert.Equal(address, body.To);
+            return Code().Match(body.Body).Groups[1].Value;
+        }
+
+        var eml = Directory.GetFiles(Site.MailPickupDirectory, "*.eml").Select(File.ReadAllText).Last(t => t.Contains(address, StringComparison.Ordinal));
+        return Code().Match(eml).Groups[1].Value;
+    }
+}
