@@ -4,7 +4,8 @@ namespace Smartskola.Tests.Infrastructure;
 
 /// <summary>
 /// A <see cref="MailSiteFactory"/> whose SMTP traffic passes an <see cref="SmtpSwitch"/> (so a test can take the mail
-/// server down and bring it back) and whose SMS go to a <see cref="FakeSmsGateway"/>.
+/// server down and bring it back) and whose SMS go to a <see cref="FakeSmsGateway"/>. Its background jobs (reminders,
+/// forms, lifecycle) run only when a test calls them, so the tests decide when time passes and what is sent.
 /// </summary>
 public abstract class NotificationSiteFactory(DatabaseProvider provider) : MailSiteFactory(provider)
 {
@@ -25,6 +26,9 @@ public abstract class NotificationSiteFactory(DatabaseProvider provider) : MailS
                 ["Mail:Timeout"] = "00:00:05",
                 ["Sms:Endpoint"] = Sms.Endpoint,
                 ["Sms:ApiKey"] = "test-key",
+                ["Notifications:Reminders:Enabled"] = "false",
+                ["Forms:Reminders:Enabled"] = "false",
+                ["Lifecycle:Enabled"] = "false",
             };
             return settings;
         }

@@ -10,7 +10,7 @@ using Smartskola.Tests.Infrastructure;
 namespace Smartskola.Tests.Notifications;
 
 /// <summary>The rules of IPatientNotifier one by one, and what actually arrives by e-mail (maildev) and SMS (fake gateway).</summary>
-public abstract class NotifierTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : NotificationsSite
+public abstract class NotifierTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : NotificationSiteFactory
 {
     [Fact]
     public async Task Nothing_is_sent_without_an_opt_in_or_to_an_unverified_address()
@@ -226,6 +226,6 @@ public abstract class NotifierTests<TSite>(TSite site) : IClassFixture<TSite> wh
     }
 }
 
-public sealed class SqliteNotifierTests(SqliteNotificationsSite site) : NotifierTests<SqliteNotificationsSite>(site);
+public sealed class SqliteNotifierTests(SqliteNotificationSite site) : NotifierTests<SqliteNotificationSite>(site);
 
-public sealed class PostgresNotifierTests(PostgresNotificationsSite site) : NotifierTests<PostgresNotificationsSite>(site);
+public sealed class PostgresNotifierTests(PostgresNotificationSite site) : NotifierTests<PostgresNotificationSite>(site);

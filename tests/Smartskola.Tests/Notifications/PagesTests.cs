@@ -14,7 +14,7 @@ using static Smartskola.Tests.Infrastructure.ContentForms;
 namespace Smartskola.Tests.Notifications;
 
 /// <summary>The pages: the patient's "Inställningar" with address verification, the staff settings and the delivery status.</summary>
-public abstract partial class PagesTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : NotificationsSite
+public abstract partial class PagesTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : NotificationSiteFactory
 {
     private const string Settings = "/program/installningar";
 
@@ -137,7 +137,7 @@ public abstract partial class PagesTests<TSite>(TSite site) : IClassFixture<TSit
         Assert.Equal(NotifyOutcome.Queued, await site.NotifyAsync(patient.EnrolmentId, NotificationKinds.NewMessage));
 
         // The gateway is down for every attempt: the SMS is given up after MailDelivery.MaxAttempts; the e-mail goes out.
-        site.Sms.Failing = true;
+        site.Sms.FailWith(503);
         var elapsed = TimeSpan.Zero;
         try
         {
@@ -150,7 +150,7 @@ public abstract partial class PagesTests<TSite>(TSite site) : IClassFixture<TSit
         }
         finally
         {
-            site.Sms.Failing = false;
+            site.Sms.FailWith(0);
             site.Clock.Advance(-elapsed);
         }
 
@@ -239,6 +239,6 @@ public abstract partial class PagesTests<TSite>(TSite site) : IClassFixture<TSit
     }
 }
 
-public sealed class SqlitePagesTests(SqliteNotificationsSite site) : PagesTests<SqliteNotificationsSite>(site);
+public sealed class SqlitePagesTests(SqliteNotificationSite site) : PagesTests<SqliteNotificationSite>(site);
 
-public sealed class PostgresPagesTests(PostgresNotificationsSite site) : PagesTests<PostgresNotificationsSite>(site);
+public sealed class PostgresPagesTests(PostgresNotificationSite site) : PagesTests<PostgresNotificationSite>(site);

@@ -13,7 +13,7 @@ using Smartskola.Tests.Infrastructure;
 namespace Smartskola.Tests.Notifications;
 
 /// <summary>The reminder job (inactivity, new module, digest) and the forms reminders, all through the notifier's rules.</summary>
-public abstract class ReminderTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : NotificationsSite
+public abstract class ReminderTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : NotificationSiteFactory
 {
     private Task RunJobsAsync() => site.WithScopeAsync(async sp =>
     {
@@ -135,6 +135,6 @@ public abstract class ReminderTests<TSite>(TSite site) : IClassFixture<TSite> wh
     }
 }
 
-public sealed class SqliteReminderTests(SqliteNotificationsSite site) : ReminderTests<SqliteNotificationsSite>(site);
+public sealed class SqliteReminderTests(SqliteNotificationSite site) : ReminderTests<SqliteNotificationSite>(site);
 
-public sealed class PostgresReminderTests(PostgresNotificationsSite site) : ReminderTests<PostgresNotificationsSite>(site);
+public sealed class PostgresReminderTests(PostgresNotificationSite site) : ReminderTests<PostgresNotificationSite>(site);
