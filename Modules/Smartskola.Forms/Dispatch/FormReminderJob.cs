@@ -64,16 +64,17 @@ public sealed class FormReminderJob(FormsDbContext db, EnrolmentDbContext enrolm
             return new(0, 0);
         }
 
-        // Reminders stop in maintenance mode and after the end (the notifier checks again, in its own words).
+        // Reminders stop in maintenance mode and after the end; a form that becomes available is announced in maintenance
+        // mode too, since the care team sent it on purpose (the notifier checks again, in its own words).
         var enrolmentIds = work.Select(w => w.Enrolment).Distinct().ToList();
-        var active = (await enrolments.Enrolments.AsNoTracking()
-                .Where(e => enrolmentIds.Contains(e.Id) && e.Status == EnrolmentStatus.Active).Select(e => e.Id).ToListAsync(cancellationToken))
-            .ToHashSet();
+        var status = await enrolments.Enrolments.AsNoTracking()
+            .Where(e => enrolmentIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Status, cancellationToken);
         int notices1 = 0, reminders = 0;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var item in work)
         {
-            if (!active.Contains(item.Enrolment))
+            var state = status.GetValueOrDefault(item.Enrolment, EnrolmentStatus.Purged);
+            if (state != EnrolmentStatus.Active && (item.Kind == FormNotices.Reminder || state != EnrolmentStatus.Maintenance))
             {
                 continue;
             }

@@ -23,8 +23,13 @@ public static class NotificationKinds
     /// <summary>To staff: a patient of theirs (or their unit's mailbox) has a new message.</summary>
     public const string StaffNewMessage = "staff-message";
 
-    /// <summary>Reminders stop in maintenance mode and count against the weekly cap; messages do neither.</summary>
-    public static bool IsReminder(string kind) => kind is Inactivity or FormDue or FormNew or ModuleOpened;
+    /// <summary>
+    /// Reminders stop in maintenance mode and count against the weekly cap. Messages and a new form from the care team
+    /// are not reminders: the clinician chose to send them (follow-up forms are typical of maintenance mode).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Reminders = [Inactivity, FormDue, ModuleOpened];
+
+    public static bool IsReminder(string kind) => Reminders.Contains(kind);
 }
 
 /// <param name="DedupeKey">Unique per event (e.g. <c>message:{id}</c>): the same event never notifies twice.</param>

@@ -89,7 +89,7 @@ public sealed class PatientNotifier(
     private async Task<int> RemindersThisWeekAsync(PatientNotification notification, DateTime now, CancellationToken cancellationToken)
     {
         var since = now.AddDays(-7);
-        string[] kinds = [NotificationKinds.Inactivity, NotificationKinds.FormDue, NotificationKinds.FormNew, NotificationKinds.ModuleOpened];
+        var kinds = NotificationKinds.Reminders;
         var keys = await core.OutboxMails.AsNoTracking()
             .Where(m => m.EnrolmentId == notification.EnrolmentId && m.Kind != null && kinds.Contains(m.Kind) && m.CreatedUtc >= since)
             .Select(m => m.DedupeKey).ToListAsync(cancellationToken);
