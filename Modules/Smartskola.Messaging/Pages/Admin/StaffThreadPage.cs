@@ -29,7 +29,7 @@ public abstract class StaffThreadPage(EnrolmentAccessGuard guard, ConversationSe
 
     public ProgramEnrolment Enrolment { get; private set; } = null!;
 
-    public Patient Patient { get; private set; } = null!;
+    public Smartskola.Enrolment.Data.Patient Patient { get; private set; } = null!;
 
     public IReadOnlyList<MessageView> Messages { get; private set; } = [];
 
