@@ -7,6 +7,8 @@ using Smartskola.Dashboard;
 using Smartskola.Enrolment;
 using Smartskola.Forms;
 using Smartskola.Media;
+using Smartskola.Messaging;
+using Smartskola.Notifications;
 using Smartskola.Recipes;
 using Smartskola.Search;
 using Smartskola.Users;
@@ -27,6 +29,8 @@ public static class SiteModules
         new CurriculumModule(),
         new EnrolmentModule(),
         new FormsModule(),
+        new NotificationsModule(),
+        new MessagingModule(),
         new DashboardModule(),
         new RecipesModule(),
     ];
