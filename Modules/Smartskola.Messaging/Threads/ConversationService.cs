@@ -100,6 +100,12 @@ public sealed class ConversationService(MessagingDbContext db, SharedDbConnectio
                 : (await staff.InUnitAsync(enrolment.CareUnitId, Roles.Clinician, cancellationToken)).Select(s => s.Id).ToList()
             : [];
         var now = clock.GetUtcNow().UtcDateTime;
+        if (conversation.LastMessageUtc is { } last && now <= last)
+        {
+            // Two messages on one clock reading (a coarse or frozen clock) would come out in any order: keep them in turn.
+            now = last.AddMilliseconds(1);
+        }
+
         var message = new Message
         {
             Id = Guid.NewGuid(), ConversationId = conversation.Id, Author = author, AuthorUserId = authorUserId,
