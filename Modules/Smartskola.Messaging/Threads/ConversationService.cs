@@ -100,9 +100,10 @@ public sealed class ConversationService(MessagingDbContext db, SharedDbConnectio
                 : (await staff.InUnitAsync(enrolment.CareUnitId, Roles.Clinician, cancellationToken)).Select(s => s.Id).ToList()
             : [];
         var now = clock.GetUtcNow().UtcDateTime;
-        if (conversation.LastMessageUtc is { } last && now <= last)
+        if (conversation.LastMessageUtc is { } last && now < last.AddMilliseconds(1))
         {
-            // Two messages on one clock reading (a coarse or frozen clock) would come out in any order: keep them in turn.
+            // Two messages on one clock reading (a coarse or frozen clock; PostgreSQL keeps microseconds only) would come
+            // out in any order: keep them in turn, a millisecond apart.
             now = last.AddMilliseconds(1);
         }
 
