@@ -61,6 +61,9 @@ public sealed class MessagingBrowserTests(BrowserSite site) : BrowserTest(site)
         await Assertions.Expect(reply.Locator("[data-testid=new]")).ToBeVisibleAsync();
         await Assertions.Expect(patient.Locator("[data-testid=nav-badge]")).ToHaveCountAsync(0);
         Assert.Empty(await Axe.ViolationsAsync(patient));
+        await patient.GetByRole(AriaRole.Link, new() { Name = "Praktiska frågor" }).ClickAsync();
+        await patient.WaitForURLAsync(new Regex("/program/meddelanden/praktiska-fragor$"));
+        Assert.Empty(await Axe.ViolationsAsync(patient));
 
         // The clinician sees that it has been read.
         await clinician.ReloadAsync();

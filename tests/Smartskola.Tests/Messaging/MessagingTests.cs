@@ -138,6 +138,47 @@ public abstract class MessagingTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
+    public async Task A_clinician_corrects_an_own_reply_until_the_patient_has_read_it_but_never_a_colleagues()
+    {
+        var (clinicianEmail, clinicianId) = await site.ClinicianAsync();
+        var (colleagueEmail, _) = await site.ClinicianAsync();
+        var p = await site.PatientAsync(clinicianId);
+        using var clinician = await SignedInAsync(site, clinicianEmail);
+        await clinician.SubmitAsync(StaffThread(p.EnrolmentId), new Dictionary<string, string> { ["Body"] = "Välkommen, Maja" }, ReplyForm);
+        var reply = Assert.Single(await site.MessagesAsync(p.EnrolmentId));
+        var editUrl = $"{StaffThread(p.EnrolmentId)}?andra={reply.Id}";
+
+        // A colleague sees no "Ändra" and an edit post of theirs is not found.
+        using (var colleague = await SignedInAsync(site, colleagueEmail))
+        {
+            var page = await colleague.GetPageAsync(editUrl);
+            Assert.Null(page.Document.QuerySelector("[data-testid=edit]"));
+            Assert.Null(page.Document.QuerySelector("form[data-testid=edit-form]"));
+            var forged = await colleague.Http.PostAsync($"{StaffThread(p.EnrolmentId)}?handler=Edit&messageId={reply.Id}", new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = page.Token, ["Body"] = "Ändrat av någon annan", ["Version"] = reply.Version.ToString() }));
+            Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        }
+
+        var edited = await clinician.SubmitAsync(editUrl, new Dictionary<string, string> { ["Body"] = "Välkommen, Maja!" }, "form[data-testid=edit-form]");
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var form = await clinician.GetPageAsync(editUrl);
+        using (var patient = await SignedInAsync(site, p.Email))
+        {
+            Assert.Equal("Välkommen, Maja!", (await patient.GetPageAsync(PatientThread)).Text("[data-testid=body]"));
+        }
+
+        var late = await clinician.ToPageAsync(await clinician.Http.PostAsync($"{StaffThread(p.EnrolmentId)}?handler=Edit&messageId={reply.Id}",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = form.Token, ["Body"] = "För sent",
+                ["Version"] = form.Document.QuerySelector("form[data-testid=edit-form] input[name=Version]")!.GetAttribute("value")!,
+            })));
+        Assert.Equal(HttpStatusCode.Conflict, late.Status);
+        Assert.Equal("Meddelandet har redan lästs och kan inte ändras.", late.Text("[data-testid=errors]"));
+        Assert.Equal("Välkommen, Maja!", Assert.Single(await site.MessagesAsync(p.EnrolmentId)).Body);
+    }
+
+    [Fact]
     public async Task Another_patients_message_or_thread_is_404_for_a_patient_and_for_a_clinician_of_another_unit()
     {
         var (_, clinicianId) = await site.ClinicianAsync();
