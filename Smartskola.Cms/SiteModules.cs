@@ -7,6 +7,7 @@ using Smartskola.Dashboard;
 using Smartskola.Enrolment;
 using Smartskola.Forms;
 using Smartskola.Media;
+using Smartskola.Messaging;
 using Smartskola.Notifications;
 using Smartskola.Recipes;
 using Smartskola.Search;
@@ -29,6 +30,7 @@ public static class SiteModules
         new EnrolmentModule(),
         new NotificationsModule(),
         new FormsModule(),
+        new MessagingModule(),
         new DashboardModule(),
         new RecipesModule(),
     ];

@@ -136,6 +136,14 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
             OtherUnit: "/admin/patienter/siffror?enhet={east}"),
         new("admin/patienter/installningar", "/admin/patienter/installningar", ["Admin", "UnitManagerNorth"], HasPost: true,
             OtherUnit: "/admin/patienter/installningar?enhet={east}"),
+        new("program/meddelanden", "/program/meddelanden", ["Patient"], HasPost: true),
+        new("program/meddelanden/praktiska-fragor", "/program/meddelanden/praktiska-fragor", ["Patient"], HasPost: true),
+        new("admin/patienter/{enrolmentId:guid}/meddelanden", "/admin/patienter/{enrolNorth}/meddelanden", ["ClinicianNorth"], HasPost: true,
+            OtherUnit: "/admin/patienter/{enrolEast}/meddelanden"),
+        new("admin/meddelanden/funktionsbrevlada", "/admin/meddelanden/funktionsbrevlada", ["ClinicianNorth"]),
+        new("admin/meddelanden/funktionsbrevlada/{enrolmentId:guid}", "/admin/meddelanden/funktionsbrevlada/{enrolNorth}", ["ClinicianNorth"],
+            HasPost: true, OtherUnit: "/admin/meddelanden/funktionsbrevlada/{enrolEast}"),
+        new("admin/meddelanden/mallar", "/admin/meddelanden/mallar", ["ClinicianNorth", "UnitManagerNorth"], HasPost: true),
     ];
 
     /// <summary>The demo page the setup recipe creates.</summary>
