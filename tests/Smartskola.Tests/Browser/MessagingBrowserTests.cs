@@ -5,8 +5,9 @@ using Smartskola.Tests.Infrastructure;
 namespace Smartskola.Tests.Browser;
 
 /// <summary>
-/// The messaging round trip in Chromium: the patient writes (the page passes axe), the clinician finds it unread
-/// in the triage list, opens the thread and answers with a reply template, and the patient sees the badge and reads it.
+/// The messaging round trip in Chromium: the patient, opted in to e-mail, writes (the page passes axe); the
+/// clinician finds it unread in the triage list, opens the thread and answers with a reply template; the patient gets
+/// exactly one e-mail, without the message text, and reads the answer.
 /// </summary>
 public sealed class MessagingBrowserTests(BrowserSite site) : BrowserTest(site)
 {
@@ -17,6 +18,9 @@ public sealed class MessagingBrowserTests(BrowserSite site) : BrowserTest(site)
     {
         // The demo patient (Patrik Demo, unit norra, responsible: the northern demo clinician) writes about a section.
         var patient = await SignedInPageAsync(DemoUsers.Patient, bypassCsp: true);
+        await NotificationSettingsBrowserTests.OptInToEmailAsync(patient, Site, DemoUsers.Patient);
+        await Site.DeliverMailAsync();
+        var mailsBefore = (await Site.MailServer.MessagesToAsync(DemoUsers.Patient)).Count; // the confirmation code
         await patient.GotoAsync(Site.BaseUrl + "/program");
         await patient.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Meddelanden" }).ClickAsync();
         await patient.WaitForURLAsync(new Regex("/program/meddelanden$"));
@@ -51,6 +55,21 @@ public sealed class MessagingBrowserTests(BrowserSite site) : BrowserTest(site)
         await Assertions.Expect(clinician.Locator("[data-testid=status]")).ToHaveTextAsync("Svaret är skickat.");
         var answer = clinician.Locator("[data-testid=message]").Last;
         await Assertions.Expect(answer.Locator("[data-testid=read-state]")).ToContainTextAsync("Inte läst ännu");
+
+        // Exactly one e-mail reaches the patient, saying only that there is a message (not what it says).
+        await Site.DeliverMailAsync();
+        await Site.DeliverMailAsync();
+        var mails = (await Site.MailServer.MessagesToAsync(DemoUsers.Patient)).Skip(mailsBefore).ToList();
+        var notice = Assert.Single(mails);
+        Assert.Contains("nytt meddelande", notice.Text, StringComparison.Ordinal);
+        var answerText = await clinician.Locator("[data-testid=message]").Last.Locator("[data-testid=body]").InnerTextAsync();
+        foreach (var line in answerText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            Assert.DoesNotContain(line, notice.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(line, notice.Subject, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Patrik", notice.Text, StringComparison.Ordinal);
 
         // The patient sees one unread in the menu, reads the answer, and the badge goes.
         await patient.GotoAsync(Site.BaseUrl + "/program");

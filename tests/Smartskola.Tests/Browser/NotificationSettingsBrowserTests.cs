@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Smartskola.Core.Persistence;
 using Smartskola.Notifications.Sending;
 using Smartskola.Tests.Enrolment;
 using Smartskola.Tests.Infrastructure;
@@ -49,19 +46,28 @@ public sealed partial class NotificationSettingsBrowserTests(BrowserSite site) :
         Assert.Equal(NotifyOutcome.HeldForDigest, await Site.NotifyAsync(patient.EnrolmentId, NotificationKinds.NewMessage));
     }
 
-    /// <summary>The code from the queued mail, or from the .eml file if the site's dispatcher already sent (and blanked) it.</summary>
-    private async Task<string> CodeSentToAsync(string address)
-    {
-        var body = await Site.WithScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().OutboxMails.AsNoTracking()
-            .Where(m => m.Kind == NotificationKinds.Verification && m.DedupeKey.StartsWith("verify:"))
-            .OrderByDescending(m => m.CreatedUtc).Select(m => new { m.To, m.Body }).FirstAsync());
-        if (body.Body.Length > 0)
-        {
-            Assert.Equal(address, body.To);
-            return Code().Match(body.Body).Groups[1].Value;
-        }
+    /// <summary>The code in the mail that reached <paramref name="address"/> at the SMTP server.</summary>
+    private Task<string> CodeSentToAsync(string address) => CodeMailedAsync(Site, address);
 
-        var eml = Directory.GetFiles(Site.MailPickupDirectory, "*.eml").Select(File.ReadAllText).Last(t => t.Contains(address, StringComparison.Ordinal));
-        return Code().Match(eml).Groups[1].Value;
+    public static async Task<string> CodeMailedAsync(BrowserSite site, string address)
+    {
+        await site.DeliverMailAsync();
+        var mail = await site.MailServer.WaitForMessageAsync(address, TimeSpan.FromSeconds(10));
+        return Code().Match(mail.Text).Groups[1].Value;
+    }
+
+    /// <summary>On "Inställningar": confirm <paramref name="address"/> with the mailed code and turn e-mail on.</summary>
+    public static async Task OptInToEmailAsync(IPage page, BrowserSite site, string address)
+    {
+        await page.GotoAsync(site.BaseUrl + "/program/installningar");
+        await page.Locator("#email-address").FillAsync(address);
+        await page.GetByTestId("send-email-code").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Vi har skickat en kod");
+        await page.GetByLabel("Kod som skickades till").FillAsync(await CodeMailedAsync(site, address));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bekräfta" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("email-state")).ToContainTextAsync("– bekräftad");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "E-post", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara inställningar" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Dina inställningar är sparade.");
     }
 }
