@@ -49,7 +49,7 @@ public sealed partial class NotificationSettingsBrowserTests(BrowserSite site) :
     /// <summary>The code in the mail that reached <paramref name="address"/> at the SMTP server.</summary>
     private Task<string> CodeSentToAsync(string address) => CodeMailedAsync(Site, address);
 
-    public static async Task<string> CodeMailedAsync(BrowserSite site, string address)
+    internal static async Task<string> CodeMailedAsync(BrowserSite site, string address)
     {
         await site.DeliverMailAsync();
         var mail = await site.MailServer.WaitForMessageAsync(address, TimeSpan.FromSeconds(10));
@@ -57,7 +57,7 @@ public sealed partial class NotificationSettingsBrowserTests(BrowserSite site) :
     }
 
     /// <summary>On "Inställningar": confirm <paramref name="address"/> with the mailed code and turn e-mail on.</summary>
-    public static async Task OptInToEmailAsync(IPage page, BrowserSite site, string address)
+    internal static async Task OptInToEmailAsync(IPage page, BrowserSite site, string address)
     {
         await page.GotoAsync(site.BaseUrl + "/program/installningar");
         await page.Locator("#email-address").FillAsync(address);
