@@ -23,7 +23,7 @@ public sealed class MessagingBrowserTests(BrowserSite site) : BrowserTest(site)
         var mailsBefore = (await Site.MailServer.MessagesToAsync(DemoUsers.Patient)).Count; // the confirmation code
         await patient.GotoAsync(Site.BaseUrl + "/program");
         await patient.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Meddelanden" }).ClickAsync();
-        await patient.WaitForURLAsync(new Regex("/program/meddelanden$"));
+        await patient.WaitForURLAsync(new Regex("/program/meddelanden$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Empty(await Axe.ViolationsAsync(patient));
         await patient.GetByLabel("Ditt meddelande").FillAsync(Question);
         var about = patient.GetByLabel("Om (valfritt)");
@@ -45,7 +45,7 @@ public sealed class MessagingBrowserTests(BrowserSite site) : BrowserTest(site)
         // Opens the patient and the thread; picks the welcome template, which fills the reply box.
         await row.GetByRole(AriaRole.Link, new() { Name = "Patrik Demo" }).ClickAsync();
         await clinician.Locator("[data-testid=enrolment-links]").GetByRole(AriaRole.Link, new() { Name = "Meddelanden" }).ClickAsync();
-        await clinician.WaitForURLAsync(new Regex("/meddelanden$"));
+        await clinician.WaitForURLAsync(new Regex("/meddelanden$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var question = clinician.Locator("[data-testid=message]").Last;
         await Assertions.Expect(question.Locator("[data-testid=body]")).ToHaveTextAsync(Question);
         await Assertions.Expect(question.Locator("[data-testid=new]")).ToHaveTextAsync("Oläst");

@@ -18,41 +18,22 @@ namespace Smartskola.Messaging.Pages.Admin;
 /// </summary>
 [RequirePermission(MessagingPermissions.Converse)]
 public abstract class StaffThreadPage(EnrolmentAccessGuard guard, ConversationService conversations, ReplyTemplateService templates,
-    TimeProvider clock) : PageModel
+    TimeProvider clock) : ThreadPageModel
 {
     public const string ViewAction = "patient.messages.view";
     public const string WriteAction = "patient.messages.write";
-
-    public abstract ConversationKind Kind { get; }
-
-    public abstract string PageUrl { get; }
 
     public ProgramEnrolment Enrolment { get; private set; } = null!;
 
     public Smartskola.Enrolment.Data.Patient Patient { get; private set; } = null!;
 
-    public IReadOnlyList<MessageView> Messages { get; private set; } = [];
-
     public IReadOnlyList<ReplyTemplate> Templates { get; private set; } = [];
 
     public Guid? TemplateId { get; private set; }
 
-    public Guid? Editing { get; private set; }
-
-    public bool ReadOnly => !Enrolment.GivesAccess;
+    public override bool ReadOnly => !Enrolment.GivesAccess;
 
     public TimeProvider Clock => clock;
-
-    [BindProperty]
-    public string? Body { get; set; }
-
-    [BindProperty]
-    public Guid Version { get; set; }
-
-    public string? Error { get; private set; }
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid enrolmentId, Guid? mall, Guid? andra)
     {
@@ -61,13 +42,7 @@ public abstract class StaffThreadPage(EnrolmentAccessGuard guard, ConversationSe
             return NotFound();
         }
 
-        if (andra is { } id && Messages.FirstOrDefault(m => m.Message.Id == id && m.CanEdit) is { } own && !ReadOnly)
-        {
-            Editing = id;
-            Body = own.Message.Body;
-            Version = own.Message.Version;
-        }
-        else if (mall is { } templateId && Templates.FirstOrDefault(t => t.Id == templateId) is { } template)
+        if (!BeginEdit(andra) && mall is { } templateId && Templates.FirstOrDefault(t => t.Id == templateId) is { } template)
         {
             TemplateId = templateId;
             Body = template.Body;
@@ -103,30 +78,7 @@ public abstract class StaffThreadPage(EnrolmentAccessGuard guard, ConversationSe
         }
 
         var outcome = await conversations.EditAsync(conversation.Id, messageId, User.UserId()!.Value, Body, Version, HttpContext.RequestAborted);
-        if (outcome.Status == StatusCodes.Status404NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!outcome.Ok)
-        {
-            if (outcome.Status == StatusCodes.Status422UnprocessableEntity)
-            {
-                Editing = messageId;
-            }
-
-            return Refuse(outcome.Status, outcome.Error!);
-        }
-
-        StatusMessage = "Meddelandet är ändrat.";
-        return Redirect(PageUrl + "#senaste");
-    }
-
-    private IActionResult Refuse(int status, string error)
-    {
-        Error = error;
-        Response.StatusCode = status;
-        return Page();
+        return AfterEdit(outcome, messageId);
     }
 
     private async Task<bool> OpenAsync(Guid enrolmentId, string auditAction, bool markRead)

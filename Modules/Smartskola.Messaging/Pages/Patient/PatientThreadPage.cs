@@ -18,40 +18,21 @@ namespace Smartskola.Messaging.Pages.Patient;
 /// </summary>
 [RequirePermission(CorePermissions.PatientArea)]
 public abstract class PatientThreadPage(ConversationService conversations, MessageReferences references, CurriculumLoader loader,
-    CurrentEnrolment current) : PageModel
+    CurrentEnrolment current) : ThreadPageModel
 {
-    public abstract ConversationKind Kind { get; }
-
-    public abstract string PageUrl { get; }
-
     public ProgramEnrolment Enrolment { get; private set; } = null!;
-
-    public IReadOnlyList<MessageView> Messages { get; private set; } = [];
 
     public IReadOnlyList<ReferenceOption> Options { get; private set; } = [];
 
     /// <summary>Unread care-team messages in the other conversation (shown on its tab).</summary>
     public int OtherUnread { get; private set; }
 
-    public bool ReadOnly => !Enrolment.GivesAccess;
+    public override bool ReadOnly => !Enrolment.GivesAccess;
 
     /// <summary>The own message being corrected (<c>?andra=</c>), if it still may be.</summary>
-    public Guid? Editing { get; private set; }
-
-    [BindProperty]
-    public string? Body { get; set; }
-
     /// <summary>The "Om:" choice (e.g. <c>section:{id}</c>); empty for none.</summary>
     [BindProperty]
     public string? About { get; set; }
-
-    [BindProperty]
-    public Guid Version { get; set; }
-
-    public string? Error { get; private set; }
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? andra)
     {
@@ -60,12 +41,7 @@ public abstract class PatientThreadPage(ConversationService conversations, Messa
             return NotFound();
         }
 
-        if (andra is { } id && Messages.FirstOrDefault(m => m.Message.Id == id && m.CanEdit) is { } own && !ReadOnly)
-        {
-            Editing = id;
-            Body = own.Message.Body;
-            Version = own.Message.Version;
-        }
+        BeginEdit(andra);
 
         return Page();
     }
@@ -107,30 +83,7 @@ public abstract class PatientThreadPage(ConversationService conversations, Messa
         }
 
         var outcome = await conversations.EditAsync(conversation.Id, messageId, User.UserId()!.Value, Body, Version, HttpContext.RequestAborted);
-        if (outcome.Status == StatusCodes.Status404NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!outcome.Ok)
-        {
-            if (outcome.Status == StatusCodes.Status422UnprocessableEntity)
-            {
-                Editing = messageId;
-            }
-
-            return Refuse(outcome.Status, outcome.Error!);
-        }
-
-        StatusMessage = "Meddelandet är ändrat.";
-        return Redirect(PageUrl + "#senaste");
-    }
-
-    private IActionResult Refuse(int status, string error)
-    {
-        Error = error;
-        Response.StatusCode = status;
-        return Page();
+        return AfterEdit(outcome, messageId);
     }
 
     private async Task<bool> LoadAsync(bool markRead)
