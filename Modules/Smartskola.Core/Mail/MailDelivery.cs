@@ -24,12 +24,16 @@ public sealed class MailDelivery(
     LeaseHolderIdentity identity,
     IHostEnvironment environment,
     ISmsGateway sms,
+    IEnumerable<IOutboxSendGuard> guards,
     ILogger<MailDelivery> logger)
 {
     /// <summary>After this many failed attempts a mail is given up (<see cref="OutboxMail.FailedUtc"/>).</summary>
     public const int MaxAttempts = 8;
 
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(10);
+
+    /// <summary><see cref="OutboxMail.LastError"/> of a row a guard stopped: <c>Stopped(NotActive)</c>.</summary>
+    public const string StoppedPrefix = "Stopped(";
 
     private const int BatchSize = 50;
 
@@ -61,6 +65,13 @@ public sealed class MailDelivery(
         var sent = 0;
         foreach (var mail in batch)
         {
+            // A slow batch may outlive its claim; renewing it row by row means a row whose claim expired (and that
+            // another instance may have taken) is skipped instead of sent twice.
+            if (!await RenewClaimAsync(mail, claim, cancellationToken) || !await MaySendNowAsync(mail, claim, cancellationToken))
+            {
+                continue;
+            }
+
             if (await SendAsync(smtp, mail, claim, cancellationToken))
             {
                 sent++;
@@ -68,6 +79,50 @@ public sealed class MailDelivery(
         }
 
         return sent;
+    }
+
+    private async Task<bool> RenewClaimAsync(OutboxMail mail, string claim, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.OutboxMails
+            .Where(m => m.Id == mail.Id && m.ClaimedBy == claim && m.ClaimedUntilUtc >= now && m.SentUtc == null && m.FailedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntilUtc, now + ClaimDuration), cancellationToken) == 1;
+    }
+
+    /// <summary>Asks the registered <see cref="IOutboxSendGuard"/>s about a notification; stops or postpones it if they say so.</summary>
+    private async Task<bool> MaySendNowAsync(OutboxMail mail, string claim, CancellationToken cancellationToken)
+    {
+        if (mail.EnrolmentId is null)
+        {
+            return true;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var guard in guards)
+        {
+            switch (await guard.CheckAsync(mail, now, cancellationToken))
+            {
+                case OutboxDecision.PostponeUntil postpone:
+                    await Claimed(mail, claim).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.NextAttemptUtc, postpone.UntilUtc)
+                        .SetProperty(m => m.ClaimedBy, (string?)null)
+                        .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                    return false;
+                case OutboxDecision.StopSending stop:
+                    // Like a given-up row, but nobody failed: the reason is kept, the address and text are not.
+                    await Claimed(mail, claim).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.FailedUtc, now)
+                        .SetProperty(m => m.LastError, $"{StoppedPrefix}{stop.Reason})")
+                        .SetProperty(m => m.To, string.Empty)
+                        .SetProperty(m => m.Body, string.Empty)
+                        .SetProperty(m => m.ClaimedBy, (string?)null)
+                        .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                    logger.LogInformation("Outbox mail {OutboxId} stopped before sending: {Reason}.", mail.Id, stop.Reason);
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -10,6 +10,9 @@ public enum DeliveryState
     Waiting = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>Not sent on purpose: the program ended or paused, or the patient turned the channel off, after it was queued.</summary>
+    Stopped = 3,
 }
 
 /// <summary>One outbox row as the clinician sees it: what, how, when, and whether it went out. Never the address or text.</summary>
@@ -20,7 +23,13 @@ public sealed record DeliveryRow(string Kind, OutboxChannel Channel, DateTime Qu
 
     public string ChannelText => Channel == OutboxChannel.Sms ? "Sms" : "E-post";
 
-    public string StateText => State switch { DeliveryState.Sent => "Skickad", DeliveryState.Failed => "Misslyckad", _ => "Väntar" };
+    public string StateText => State switch
+    {
+        DeliveryState.Sent => "Skickad",
+        DeliveryState.Failed => "Misslyckad",
+        DeliveryState.Stopped => ErrorType == "OptedOut" ? "Stoppad (patienten har stängt av kanalen)" : "Stoppad (inte aktivt program)",
+        _ => "Väntar",
+    };
 }
 
 /// <summary>The enrolment's notifications in the outbox (the receipts kept after sending), newest first.</summary>
@@ -35,12 +44,16 @@ public sealed class DeliveryStatus(CoreDbContext core)
             .Select(m => new { m.Kind, m.Channel, m.CreatedUtc, m.SentUtc, m.FailedUtc, m.NextAttemptUtc, m.Attempts, m.LastError })
             .ToListAsync(cancellationToken);
         return rows.Select(m => new DeliveryRow(m.Kind ?? string.Empty, m.Channel, m.CreatedUtc, m.SentUtc, m.NextAttemptUtc, m.Attempts,
-            m.SentUtc is not null ? DeliveryState.Sent : m.FailedUtc is not null ? DeliveryState.Failed : DeliveryState.Waiting,
-            ErrorType(m.LastError))).ToList();
+            m.SentUtc is not null ? DeliveryState.Sent : IsStopped(m.LastError) ? DeliveryState.Stopped
+            : m.FailedUtc is not null ? DeliveryState.Failed : DeliveryState.Waiting,
+            IsStopped(m.LastError) ? m.LastError![MailDelivery.StoppedPrefix.Length..].TrimEnd(')') : ErrorType(m.LastError))).ToList();
     }
 
     public Task<int> FailedCountAsync(Guid enrolmentId, CancellationToken cancellationToken) =>
-        core.OutboxMails.AsNoTracking().CountAsync(m => m.EnrolmentId == enrolmentId && m.FailedUtc != null, cancellationToken);
+        core.OutboxMails.AsNoTracking().CountAsync(m => m.EnrolmentId == enrolmentId && m.FailedUtc != null
+            && (m.LastError == null || !m.LastError.StartsWith(MailDelivery.StoppedPrefix)), cancellationToken);
+
+    private static bool IsStopped(string? lastError) => lastError?.StartsWith(MailDelivery.StoppedPrefix, StringComparison.Ordinal) == true;
 
     /// <summary>The outermost error type only (e.g. <c>SmtpException</c>): enough to tell the clinician what kind of trouble.</summary>
     public static string? ErrorType(string? lastError)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Smartskola.Core.Mail;
 
 namespace Smartskola.Notifications.Sending;
 
@@ -10,6 +11,7 @@ public static class SendingServices
         services.AddScoped<NotificationTexts>();
         services.AddScoped<IPatientNotifier, PatientNotifier>();
         services.AddScoped<IStaffNotifier, StaffNotifier>();
+        services.AddScoped<IOutboxSendGuard, NotificationSendGuard>();
         return services;
     }
 }

@@ -81,7 +81,7 @@ public sealed class MessagingBrowserTests(BrowserSite site) : BrowserTest(site)
         await Assertions.Expect(patient.Locator("[data-testid=nav-badge]")).ToHaveCountAsync(0);
         Assert.Empty(await Axe.ViolationsAsync(patient));
         await patient.GetByRole(AriaRole.Link, new() { Name = "Praktiska frågor" }).ClickAsync();
-        await patient.WaitForURLAsync(new Regex("/program/meddelanden/praktiska-fragor$"));
+        await patient.WaitForURLAsync(new Regex("/program/meddelanden/praktiska-fragor$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Empty(await Axe.ViolationsAsync(patient));
 
         // The clinician sees that it has been read.

@@ -12,6 +12,9 @@ namespace Smartskola.Tests.Platform;
 /// </summary>
 public abstract class OutboxDeliveryTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : NotificationSiteFactory
 {
+    /// <summary>Not a patient notification kind, so the notifications' send guard leaves these rows alone.</summary>
+    protected const string TestKind = "outbox-test";
+
     protected const string Notice = "Du har ett nytt meddelande i Digitala smärtskolan. Logga in för att läsa det.";
 
     protected TSite Site => site;
@@ -26,7 +29,7 @@ public abstract class OutboxDeliveryTests<TSite>(TSite site) : IClassFixture<TSi
         {
             foreach (var to in recipients)
             {
-                Assert.True(await EnqueueAsync(site, new OutgoingMail(Key(), to, "Nytt meddelande", Notice) { EnrolmentId = enrolment, Kind = "message" }));
+                Assert.True(await EnqueueAsync(site, new OutgoingMail(Key(), to, "Nytt meddelande", Notice) { EnrolmentId = enrolment, Kind = TestKind }));
             }
 
             var queuedAt = site.Clock.GetUtcNow().UtcDateTime;
@@ -80,7 +83,7 @@ public abstract class OutboxDeliveryTests<TSite>(TSite site) : IClassFixture<TSi
     {
         var mobile = Mobile();
         var enrolment = Guid.NewGuid();
-        Assert.True(await EnqueueAsync(site, OutgoingMail.Sms(Key(), mobile, Notice) with { EnrolmentId = enrolment, Kind = "message" }));
+        Assert.True(await EnqueueAsync(site, OutgoingMail.Sms(Key(), mobile, Notice) with { EnrolmentId = enrolment, Kind = TestKind }));
 
         await site.DeliverMailAsync();
         await site.DeliverMailAsync();
@@ -103,7 +106,7 @@ public abstract class OutboxDeliveryTests<TSite>(TSite site) : IClassFixture<TSi
         site.Sms.FailWith(503);
         try
         {
-            Assert.True(await EnqueueAsync(site, OutgoingMail.Sms(Key(), mobile, Notice) with { EnrolmentId = enrolment, Kind = "reminder-inactive" }));
+            Assert.True(await EnqueueAsync(site, OutgoingMail.Sms(Key(), mobile, Notice) with { EnrolmentId = enrolment, Kind = TestKind }));
             for (var attempt = 1; attempt <= MailDelivery.MaxAttempts; attempt++)
             {
                 await site.DeliverMailAsync();
@@ -174,12 +177,12 @@ public sealed class OutboxDeliveryTestsPostgres(PostgresNotificationSite site) :
             var outbox = sp.GetRequiredService<IMailOutbox>();
             foreach (var to in emails)
             {
-                Assert.True(await outbox.EnqueueAsync(new OutgoingMail(Key(), to, "Nytt meddelande", Notice) { EnrolmentId = enrolment, Kind = "message" }));
+                Assert.True(await outbox.EnqueueAsync(new OutgoingMail(Key(), to, "Nytt meddelande", Notice) { EnrolmentId = enrolment, Kind = TestKind }));
             }
 
             foreach (var mobile in mobiles)
             {
-                Assert.True(await outbox.EnqueueAsync(OutgoingMail.Sms(Key(), mobile, Notice) with { EnrolmentId = enrolment, Kind = "message" }));
+                Assert.True(await outbox.EnqueueAsync(OutgoingMail.Sms(Key(), mobile, Notice) with { EnrolmentId = enrolment, Kind = TestKind }));
             }
 
             return 0;
