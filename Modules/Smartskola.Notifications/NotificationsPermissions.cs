@@ -9,6 +9,7 @@ public static class NotificationsPermissions
 
     public static readonly IReadOnlyList<Permission> All =
     [
-        new(ManageReminders, "Ställa in programmens påminnelser", [Roles.UnitManager, Roles.Administrator]),
+        // Program rules apply to every unit's patients, so not a unit manager's to change.
+        new(ManageReminders, "Ställa in programmens påminnelser (alla vårdenheter)", [Roles.Administrator]),
     ];
 }

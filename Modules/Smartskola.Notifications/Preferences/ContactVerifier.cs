@@ -72,12 +72,7 @@ public sealed class ContactVerifier(
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.ExpiresUtc, now), cancellationToken);
             db.Verifications.Add(verification);
             await db.SaveChangesAsync(cancellationToken);
-            if (!SameAddress(channel, Current(patient, channel), address))
-            {
-                SetAddress(patient, channel, address, verified: false);
-                await enrolments.SaveChangesAsync(cancellationToken);
-            }
-
+            // The patient's address (also the clinic's contact record) changes only when the code proves the new one.
             var key = $"verify:{verification.Id:N}";
             var mail = channel == OutboxChannel.Sms
                 ? OutgoingMail.Sms(key, address, text.Sms) with { Kind = NotificationKinds.Verification, EnrolmentId = enrolmentId }
@@ -132,7 +127,7 @@ public sealed class ContactVerifier(
         {
             await using var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken);
             await db.Verifications.Where(v => v.Id == open.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.VerifiedUtc, now), cancellationToken);
-            SetAddress(patient, channel, open.Address, verified: true);
+            SetVerifiedAddress(patient, channel, open.Address);
             await enrolments.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -157,22 +152,17 @@ public sealed class ContactVerifier(
     private string Hash(Guid id, string code) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{id:N}:{code}")));
 
-    private static string? Current(Patient patient, OutboxChannel channel) => channel == OutboxChannel.Sms ? patient.Mobile : patient.Email;
-
-    private static bool SameAddress(OutboxChannel channel, string? a, string? b) =>
-        string.Equals(a, b, channel == OutboxChannel.Email ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-
-    private static void SetAddress(Patient patient, OutboxChannel channel, string address, bool verified)
+    private static void SetVerifiedAddress(Patient patient, OutboxChannel channel, string address)
     {
         if (channel == OutboxChannel.Sms)
         {
             patient.Mobile = address;
-            patient.MobileVerified = verified;
+            patient.MobileVerified = true;
         }
         else
         {
             patient.Email = address;
-            patient.EmailVerified = verified;
+            patient.EmailVerified = true;
         }
 
         patient.Version = Guid.NewGuid();

@@ -251,6 +251,10 @@ public abstract class MessagingTests<TSite>(TSite site) : IClassFixture<TSite> w
         using var patient = await SignedInAsync(site, p.Email);
         await patient.SubmitAsync(PatientThread, new Dictionary<string, string> { ["Body"] = "Innan slutet" }, WriteForm);
         var token = (await patient.GetPageAsync(PatientThread)).Token;
+        using var clinician = await SignedInAsync(site, clinicianEmail);
+        var staffToken = (await clinician.GetPageAsync(StaffThread(p.EnrolmentId))).Token;
+        await clinician.SubmitAsync(StaffThread(p.EnrolmentId), new Dictionary<string, string> { ["Body"] = "Svar innan slutet" }, ReplyForm);
+        var reply = (await site.MessagesAsync(p.EnrolmentId)).Single(m => m.Author == MessageAuthor.Staff);
 
         await site.SetStatusAsync(p.EnrolmentId, EnrolmentStatus.Ended);
         var page = await patient.GetPageAsync(PatientThread);
@@ -261,9 +265,16 @@ public abstract class MessagingTests<TSite>(TSite site) : IClassFixture<TSite> w
         var late = await patient.ToPageAsync(await patient.Http.PostAsync(PatientThread, new FormUrlEncodedContent(
             new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Body"] = "Efter slutet" })));
         Assert.Equal(HttpStatusCode.Conflict, late.Status);
-        using var clinician = await SignedInAsync(site, clinicianEmail);
         Assert.Null((await clinician.GetPageAsync(StaffThread(p.EnrolmentId))).Document.QuerySelector(ReplyForm));
-        Assert.Single(await site.MessagesAsync(p.EnrolmentId));
+        // The clinician cannot correct an unread reply after the end either.
+        var staffLate = await clinician.ToPageAsync(await clinician.Http.PostAsync($"{StaffThread(p.EnrolmentId)}?handler=Edit&messageId={reply.Id}",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = staffToken, ["Body"] = "Ändrat efter slutet", ["Version"] = reply.Version.ToString(),
+            })));
+        Assert.Equal(HttpStatusCode.Conflict, staffLate.Status);
+        Assert.Equal(Smartskola.Messaging.Threads.ConversationService.EndedProgram, staffLate.Text("[data-testid=errors]"));
+        Assert.Equal(["Innan slutet", "Svar innan slutet"], (await site.MessagesAsync(p.EnrolmentId)).Select(m => m.Body));
 
         await site.SetStatusAsync(p.EnrolmentId, EnrolmentStatus.Purged);
         Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync(PatientThread)).StatusCode);

@@ -95,7 +95,7 @@ public abstract class EndpointAuthorizationTests<TSite>(TSite site) : IClassFixt
         new("formular/{token}", "/formular/ingen-sadan-lank", null), // a public link is its own credential; unknown: 404
         new("program/installningar", "/program/installningar", ["Patient"], HasPost: true),
         new("admin/installningar/notifieringar", "/admin/installningar/notifieringar", Staff, HasPost: true),
-        new("admin/notifieringar/program", "/admin/notifieringar/program", ["Admin", "UnitManagerNorth"], HasPost: true),
+        new("admin/notifieringar/program", "/admin/notifieringar/program", ["Admin"], HasPost: true),
         new("admin/patienter/{enrolmentId:guid}/notifieringar", "/admin/patienter/{enrolNorth}/notifieringar", ["ClinicianNorth"],
             OtherUnit: "/admin/patienter/{enrolEast}/notifieringar"),
         new("admin/patienter/{id:guid}", "/admin/patienter/{enrolNorth}", ["ClinicianNorth"], HasPost: true, OtherUnit: "/admin/patienter/{enrolEast}"),

@@ -77,6 +77,11 @@ public abstract class StaffThreadPage(EnrolmentAccessGuard guard, ConversationSe
             return NotFound();
         }
 
+        if (ReadOnly)
+        {
+            return Refuse(StatusCodes.Status409Conflict, ConversationService.EndedProgram);
+        }
+
         var outcome = await conversations.EditAsync(conversation.Id, messageId, User.UserId()!.Value, Body, Version, HttpContext.RequestAborted);
         return AfterEdit(outcome, messageId);
     }
