@@ -44,6 +44,12 @@ public sealed partial class NotificationSettingsBrowserTests(BrowserSite site) :
         Assert.True(await page.GetByLabel("En sammanfattning i veckan").IsCheckedAsync());
         Assert.Empty(await Axe.ViolationsAsync(page));
         Assert.Equal(NotifyOutcome.HeldForDigest, await Site.NotifyAsync(patient.EnrolmentId, NotificationKinds.NewMessage));
+
+        // This site has no SMS gateway: the page says so instead of claiming a code was sent.
+        await page.Locator("#sms-address").FillAsync("070-123 45 67");
+        await page.GetByTestId("send-sms-code").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sms-error")).ToContainTextAsync("Sms kan inte skickas härifrån just nu");
+        Assert.Empty(await Axe.ViolationsAsync(page));
     }
 
     /// <summary>The code in the mail that reached <paramref name="address"/> at the SMTP server.</summary>

@@ -16,7 +16,7 @@ namespace Smartskola.Notifications.Pages.Patient;
 /// weekly summary), and the addresses, each confirmed with a one-time code before it is used.
 /// </summary>
 [RequirePermission(CorePermissions.PatientArea)]
-public sealed class SettingsModel(PatientPreferences preferences, ContactVerifier verifier) : PageModel
+public sealed class SettingsModel(PatientPreferences preferences, ContactVerifier verifier, ISmsGateway smsGateway) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -102,6 +102,13 @@ public sealed class SettingsModel(PatientPreferences preferences, ContactVerifie
         }
 
         var sms = channel == "sms";
+        if (sms && !smsGateway.IsConfigured)
+        {
+            // Without a gateway the code would wait in the outbox forever while the page said it was sent.
+            return await ContactFailedAsync(channel, "Sms kan inte skickas härifrån just nu. Använd e-post i stället.",
+                StatusCodes.Status422UnprocessableEntity, cancellationToken);
+        }
+
         string? normalized;
         string error;
         var valid = sms ? ContactDetails.TryMobile(address, out normalized, out error) : ContactDetails.TryEmail(address, out normalized, out error);
