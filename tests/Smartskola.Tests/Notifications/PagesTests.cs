@@ -224,6 +224,10 @@ public abstract partial class PagesTests<TSite>(TSite site) : IClassFixture<TSit
             .SendCodeAsync(patient.PatientId, OutboxChannel.Email, $"x-{Guid.NewGuid():N}@test.smartskola.se", patient.EnrolmentId));
         var other = await site.PatientAsync();
         await site.OptInAsync(other.PatientId);
+        Assert.Equal(NotifyOutcome.Queued, await site.NotifyAsync(other.EnrolmentId, NotificationKinds.NewMessage));
+        await site.WithScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().PatientSettings.Where(s => s.PatientId == patient.PatientId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Mode, NotificationMode.Immediate)));
+        Assert.Equal(NotifyOutcome.Queued, await site.NotifyAsync(patient.EnrolmentId, NotificationKinds.NewMessage));
 
         await site.WithScopeAsync(async sp =>
         {
@@ -239,6 +243,14 @@ public abstract partial class PagesTests<TSite>(TSite site) : IClassFixture<TSit
                 await db.DigestItems.CountAsync(i => i.PatientId == patient.PatientId), await db.PatientSettings.CountAsync(s => s.PatientId == other.PatientId));
         });
         Assert.Equal((0, 0, 0, 1), left);
+        // What was still waiting in the outbox for the patient is stopped and keeps no address; another patient's is untouched.
+        Assert.All(await site.OutboxAsync(patient.EnrolmentId), m =>
+        {
+            Assert.Equal(string.Empty, m.To);
+            Assert.NotNull(m.FailedUtc);
+        });
+        Assert.Contains(await site.OutboxAsync(patient.EnrolmentId), m => m.LastError == "Stopped(Purged)");
+        Assert.All(await site.OutboxAsync(other.EnrolmentId), m => Assert.Null(m.FailedUtc));
     }
 }
 
