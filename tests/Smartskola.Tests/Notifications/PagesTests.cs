@@ -182,7 +182,7 @@ public abstract partial class PagesTests<TSite>(TSite site) : IClassFixture<TSit
     }
 
     [Fact]
-    public async Task Staff_turn_their_notifications_off_and_a_unit_manager_sets_the_program_reminders_within_limits()
+    public async Task Staff_turn_their_notifications_off_and_only_an_administrator_sets_the_program_reminders_within_limits()
     {
         var clinicianEmail = await site.CreateUserAsync(Roles.Clinician, DemoUsers.UnitNorth);
         using var clinician = await SignedInAsync(site, clinicianEmail);
