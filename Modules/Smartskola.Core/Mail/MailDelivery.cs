@@ -32,9 +32,6 @@ public sealed class MailDelivery(
 
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(10);
 
-    /// <summary><see cref="OutboxMail.LastError"/> of a row a guard stopped: <c>Stopped(NotActive)</c>.</summary>
-    public const string StoppedPrefix = "Stopped(";
-
     private const int BatchSize = 50;
 
     private static readonly TimeSpan[] Backoff =
@@ -109,14 +106,7 @@ public sealed class MailDelivery(
                         .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
                     return false;
                 case OutboxDecision.StopSending stop:
-                    // Like a given-up row, but nobody failed: the reason is kept, the address and text are not.
-                    await Claimed(mail, claim).ExecuteUpdateAsync(s => s
-                        .SetProperty(m => m.FailedUtc, now)
-                        .SetProperty(m => m.LastError, $"{StoppedPrefix}{stop.Reason})")
-                        .SetProperty(m => m.To, string.Empty)
-                        .SetProperty(m => m.Body, string.Empty)
-                        .SetProperty(m => m.ClaimedBy, (string?)null)
-                        .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                    await Claimed(mail, claim).StopAsync(stop.Reason, now, CancellationToken.None);
                     logger.LogInformation("Outbox mail {OutboxId} stopped before sending: {Reason}.", mail.Id, stop.Reason);
                     return false;
             }

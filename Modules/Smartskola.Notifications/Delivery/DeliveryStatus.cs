@@ -44,16 +44,14 @@ public sealed class DeliveryStatus(CoreDbContext core)
             .Select(m => new { m.Kind, m.Channel, m.CreatedUtc, m.SentUtc, m.FailedUtc, m.NextAttemptUtc, m.Attempts, m.LastError })
             .ToListAsync(cancellationToken);
         return rows.Select(m => new DeliveryRow(m.Kind ?? string.Empty, m.Channel, m.CreatedUtc, m.SentUtc, m.NextAttemptUtc, m.Attempts,
-            m.SentUtc is not null ? DeliveryState.Sent : IsStopped(m.LastError) ? DeliveryState.Stopped
+            m.SentUtc is not null ? DeliveryState.Sent : OutboxStops.ReasonOf(m.LastError) is not null ? DeliveryState.Stopped
             : m.FailedUtc is not null ? DeliveryState.Failed : DeliveryState.Waiting,
-            IsStopped(m.LastError) ? m.LastError![MailDelivery.StoppedPrefix.Length..].TrimEnd(')') : ErrorType(m.LastError))).ToList();
+            OutboxStops.ReasonOf(m.LastError) ?? ErrorType(m.LastError))).ToList();
     }
 
     public Task<int> FailedCountAsync(Guid enrolmentId, CancellationToken cancellationToken) =>
         core.OutboxMails.AsNoTracking().CountAsync(m => m.EnrolmentId == enrolmentId && m.FailedUtc != null
-            && (m.LastError == null || !m.LastError.StartsWith(MailDelivery.StoppedPrefix)), cancellationToken);
-
-    private static bool IsStopped(string? lastError) => lastError?.StartsWith(MailDelivery.StoppedPrefix, StringComparison.Ordinal) == true;
+            && (m.LastError == null || !m.LastError.StartsWith(OutboxStops.Prefix)), cancellationToken);
 
     /// <summary>The outermost error type only (e.g. <c>SmtpException</c>): enough to tell the clinician what kind of trouble.</summary>
     public static string? ErrorType(string? lastError)

@@ -25,10 +25,6 @@ public sealed class NotificationDataPurger(NotificationsDbContext db, EnrolmentD
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await core.OutboxMails.Where(m => enrolmentIds.Contains(m.EnrolmentId) && m.SentUtc == null && m.FailedUtc == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.FailedUtc, now)
-                .SetProperty(m => m.LastError, $"{MailDelivery.StoppedPrefix}Purged)")
-                .SetProperty(m => m.To, string.Empty)
-                .SetProperty(m => m.Body, string.Empty), cancellationToken);
+            .StopAsync("Purged", now, cancellationToken);
     }
 }
