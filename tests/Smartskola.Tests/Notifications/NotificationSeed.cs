@@ -78,6 +78,14 @@ public static class NotificationSeed
         site.EnrolmentDataAsync(db => db.Enrolments.Where(e => e.Id == enrolmentId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, status)));
 
+    /// <summary>How far to move the clock to reach the next <paramref name="hour"/>:<paramref name="minute"/> Swedish time.</summary>
+    public static TimeSpan UntilSwedishTime(this SiteFactory site, int hour, int minute)
+    {
+        var local = SwedishTime.ToLocal(site.Clock.GetUtcNow().UtcDateTime);
+        var target = local.Date.AddHours(hour).AddMinutes(minute);
+        return (target > local ? target : target.AddDays(1)) - local;
+    }
+
     /// <summary>Moves the clock by <paramref name="by"/> for the duration of <paramref name="body"/>, and back after it.</summary>
     public static async Task WithClockAdvancedAsync(this SiteFactory site, TimeSpan by, Func<Task> body)
     {

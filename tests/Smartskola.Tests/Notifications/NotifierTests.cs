@@ -98,14 +98,10 @@ public abstract class NotifierTests<TSite>(TSite site) : IClassFixture<TSite> wh
         var patient = await site.PatientAsync();
         await site.OptInAsync(patient.PatientId, email: true, sms: true);
         // To 22:30 Swedish time tonight (or tomorrow night if it is later already).
-        var local = SwedishTime.ToLocal(site.Clock.GetUtcNow().UtcDateTime);
-        var target = local.Date.AddHours(22.5);
-        if (target <= local)
-        {
-            target = target.AddDays(1);
-        }
+        var untilEvening = site.UntilSwedishTime(22, 30);
+        var target = SwedishTime.ToLocal(site.Clock.GetUtcNow().UtcDateTime) + untilEvening;
 
-        await site.WithClockAdvancedAsync(target - local, async () =>
+        await site.WithClockAdvancedAsync(untilEvening, async () =>
         {
             Assert.Equal(NotifyOutcome.Queued, await site.NotifyAsync(patient.EnrolmentId, NotificationKinds.NewMessage));
             var rows = await site.OutboxAsync(patient.EnrolmentId);

@@ -19,7 +19,7 @@ public abstract class SendGuardTests<TSite>(TSite site) : IClassFixture<TSite> w
     {
         var patient = await site.PatientAsync();
         await site.OptInAsync(patient.PatientId, email: true, sms: true);
-        await site.WithClockAdvancedAsync(UntilLocal(12, 0), async () =>
+        await site.WithClockAdvancedAsync(site.UntilSwedishTime(12, 0), async () =>
         {
             Assert.Equal(NotifyOutcome.Queued, await site.NotifyAsync(patient.EnrolmentId, NotificationKinds.NewMessage));
             await site.SetStatusAsync(patient.EnrolmentId, EnrolmentStatus.Ended);
@@ -85,7 +85,7 @@ public abstract class SendGuardTests<TSite>(TSite site) : IClassFixture<TSite> w
         site.Sms.FailWith(503);
         try
         {
-            await site.WithClockAdvancedAsync(UntilLocal(20, 59), async () =>
+            await site.WithClockAdvancedAsync(site.UntilSwedishTime(20, 59), async () =>
             {
                 Assert.Equal(NotifyOutcome.Queued, await site.NotifyAsync(patient.EnrolmentId, NotificationKinds.NewMessage));
                 await site.DeliverMailAsync(); // fails at 20:59; the retry is due at 21:00, in the quiet hours
@@ -112,19 +112,6 @@ public abstract class SendGuardTests<TSite>(TSite site) : IClassFixture<TSite> w
         var due = SwedishTime.ToLocal(row.NextAttemptUtc);
         Assert.Equal(new TimeOnly(8, 0), TimeOnly.FromDateTime(due));
         Assert.Empty(site.Sms.To(patient.Mobile));
-    }
-
-    /// <summary>How far to move the clock to reach the next <paramref name="hour"/>:<paramref name="minute"/> Swedish time.</summary>
-    private TimeSpan UntilLocal(int hour, int minute)
-    {
-        var local = SwedishTime.ToLocal(site.Clock.GetUtcNow().UtcDateTime);
-        var target = local.Date.AddHours(hour).AddMinutes(minute);
-        if (target <= local)
-        {
-            target = target.AddDays(1);
-        }
-
-        return target - local;
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Smartskola.Core.Mail;
 using Smartskola.Core.Persistence;
 using Smartskola.Tests.Infrastructure;
+using static Smartskola.Tests.Infrastructure.OutboxTestData;
 
 namespace Smartskola.Tests.Platform;
 
@@ -127,13 +128,6 @@ public abstract class MailTests<TSite>(TSite site) : IClassFixture<TSite> where 
 
         Assert.Equal("Påminnelse", received.Subject);
     }
-
-    protected static string Address(string name) => $"{name}-{Guid.NewGuid():N}@test.smartskola.se";
-
-    protected static string Key() => $"test:{Guid.NewGuid():N}";
-
-    protected static Task<bool> EnqueueAsync(SiteFactory target, OutgoingMail mail) =>
-        target.WithScopeAsync(sp => sp.GetRequiredService<IMailOutbox>().EnqueueAsync(mail));
 
     private static Task<OutboxMail> RowAsync(SiteFactory target, string to) =>
         target.WithScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().OutboxMails.AsNoTracking().SingleAsync(m => m.To == to));

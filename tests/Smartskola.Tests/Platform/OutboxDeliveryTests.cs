@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Smartskola.Core.Mail;
 using Smartskola.Core.Persistence;
 using Smartskola.Tests.Infrastructure;
+using static Smartskola.Tests.Infrastructure.OutboxTestData;
 
 namespace Smartskola.Tests.Platform;
 
@@ -144,14 +145,7 @@ public abstract class OutboxDeliveryTests<TSite>(TSite site) : IClassFixture<TSi
         Assert.Single(site.Sms.To(mobile));
     }
 
-    protected static string Address(string name) => $"{name}-{Guid.NewGuid():N}@test.smartskola.se";
-
     protected static string Mobile() => "+4670" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    protected static string Key() => $"test:{Guid.NewGuid():N}";
-
-    protected static Task<bool> EnqueueAsync(SiteFactory target, OutgoingMail mail) =>
-        target.WithScopeAsync(sp => sp.GetRequiredService<IMailOutbox>().EnqueueAsync(mail));
 
     protected static Task<List<OutboxMail>> RowsAsync(SiteFactory target, Guid enrolmentId) =>
         target.WithScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().OutboxMails.AsNoTracking()
