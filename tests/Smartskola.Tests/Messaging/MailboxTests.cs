@@ -34,6 +34,7 @@ public abstract class MailboxTests<TSite>(TSite site) : IClassFixture<TSite> whe
         var list = await colleague.GetPageAsync(StaffMailbox);
         var row = list.Document.QuerySelectorAll("[data-testid=mailbox-row]").Single(r => r.TextContent.Contains(p.Name, StringComparison.Ordinal));
         Assert.Equal("1 olästa", row.QuerySelector("[data-testid=unread]")!.TextContent);
+        Assert.Contains(await site.EntriesAsync("patient.list"), e => e.EntityType == "Mailbox"); // the list names patients
         using var east = await SignedInAsync(site, eastEmail);
         Assert.DoesNotContain(p.Name, (await east.GetPageAsync(StaffMailbox)).MainText);
 
