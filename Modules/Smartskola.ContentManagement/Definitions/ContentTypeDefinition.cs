@@ -23,6 +23,10 @@ public sealed class ContentTypeDefinition
     public ContentPartDefinition? PartOfKind(string kind) => Parts.FirstOrDefault(p => p.Kind == kind);
 
     public bool Has(string kind) => PartOfKind(kind) is not null;
+
+    /// <summary>The owning module's page for an item of this type, when the generic editor is not used for it.</summary>
+    public string? OwnEditorUrl(string contentItemId) =>
+        string.IsNullOrWhiteSpace(Settings.EditorUrl) ? null : Settings.EditorUrl.Replace("{id}", contentItemId, StringComparison.Ordinal);
 }
 
 public sealed class ContentTypeSettings
@@ -44,6 +48,13 @@ public sealed class ContentTypeSettings
 
     /// <summary>A free-form category, e.g. "Curriculum" or "Form".</summary>
     public string? Stereotype { get; set; }
+
+    /// <summary>
+    /// Items are edited only on their module's own page (e.g. <c>/admin/formular/{id}</c>), which applies rules the
+    /// generic editor knows nothing of (a form template's owner unit, sharing, its definition). The generic admin
+    /// pages send such items there and refuse to change, preview or show their history themselves.
+    /// </summary>
+    public string? EditorUrl { get; set; }
 }
 
 /// <summary>One part on a type. <see cref="Kind"/> names a registered part driver; fields hang off any part.</summary>

@@ -171,9 +171,12 @@ public sealed partial class ContentRecipeStep(
         foreach (var (content, published) in steps)
         {
             var current = (await manager.GetLatestAsync(existing.ContentItemId, cancellationToken))!;
+            // Running the same recipe again is a no-op: unchanged content keeps its version (a save without a note
+            // only publishes it if asked). New versions would, for instance, move form answers to a "new" template.
+            var unchanged = System.Text.Json.Nodes.JsonNode.DeepEquals(current.Content, content);
             current.Content = content;
             await manager.SaveAsync(current, current.VersionNumber, published ? SaveMode.Publish : SaveMode.Draft,
-                "Importerad från recept", cancellationToken);
+                unchanged ? null : "Importerad från recept", cancellationToken);
         }
     }
 

@@ -31,7 +31,8 @@ public sealed class SearchModel(SearchService search, SearchIndexer indexer, Con
         }
 
         var editable = (await definitions.ListAsync(HttpContext.RequestAborted))
-            .Where(t => ContentAuthorizer.Can(User, ContentAction.Edit, t)).Select(t => t.Name).ToHashSet();
+            // Types edited on their module's own page (form templates) are found there, not here.
+            .Where(t => t.Settings.EditorUrl is null && ContentAuthorizer.Can(User, ContentAction.Edit, t)).Select(t => t.Name).ToHashSet();
         Hits = (await search.SearchAsync(new SearchRequest(Query, SearchScope.Latest, Limit: 50), HttpContext.RequestAborted))
             .Where(h => editable.Contains(h.ContentType)).ToList();
     }

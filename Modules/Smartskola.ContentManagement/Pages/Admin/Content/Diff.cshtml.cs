@@ -34,7 +34,7 @@ public sealed class DiffModel(ContentManager manager, ContentQuery query, Conten
         var older = await manager.GetVersionAsync(id, from);
         var newer = await manager.GetVersionAsync(id, to);
         if (older is null || newer is null || await definitions.GetAsync(newer.ContentType) is not { } type
-            || !ContentAuthorizer.CanSeeDrafts(User, type, newer))
+            || type.Settings.EditorUrl is not null || !ContentAuthorizer.CanSeeDrafts(User, type, newer))
         {
             return NotFound();
         }

@@ -34,6 +34,11 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
+        if (await OwnEditorUrlAsync(id) is { } ownEditor)
+        {
+            return Redirect(ownEditor);
+        }
+
         if (await LoadAsync(id) is not { } item)
         {
             return NotFound();
@@ -142,12 +147,18 @@ public sealed class EditModel(
         return Redirect($"/admin/innehall/{id}");
     }
 
+    /// <summary>The module's own page for an item whose type is not edited here (links from search and lists).</summary>
+    private async Task<string?> OwnEditorUrlAsync(string id) =>
+        await query.RecordAsync(id) is { DeletedUtc: null } record && await definitions.GetAsync(record.ContentType) is { } type
+            ? type.OwnEditorUrl(id)
+            : null;
+
     /// <summary>The latest version, if it exists, is not in the recycle bin and the user may edit it.</summary>
     private async Task<ContentItem?> LoadAsync(string id)
     {
         var record = await query.RecordAsync(id);
         if (record is null || record.DeletedUtc is not null
-            || await definitions.GetAsync(record.ContentType) is not { } type)
+            || await definitions.GetAsync(record.ContentType) is not { } type || type.Settings.EditorUrl is not null)
         {
             return null;
         }

@@ -93,7 +93,8 @@ public sealed class HistoryModel(ContentManager manager, ContentLifecycle lifecy
     private async Task<bool> LoadAsync(string id)
     {
         var record = await query.RecordAsync(id);
-        if (record is null || record.DeletedUtc is not null || await definitions.GetAsync(record.ContentType) is not { } type)
+        if (record is null || record.DeletedUtc is not null || await definitions.GetAsync(record.ContentType) is not { } type
+            || type.Settings.EditorUrl is not null)
         {
             return false;
         }

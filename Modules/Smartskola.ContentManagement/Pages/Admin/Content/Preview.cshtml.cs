@@ -23,7 +23,7 @@ public sealed class PreviewModel(ContentManager manager, ContentQuery query, Con
 
         var item = version is { } number ? await manager.GetVersionAsync(id, number) : await manager.GetLatestAsync(id);
         if (item is null || await definitions.GetAsync(item.ContentType) is not { } type
-            || !ContentAuthorizer.CanSeeDrafts(User, type, item))
+            || type.Settings.EditorUrl is not null || !ContentAuthorizer.CanSeeDrafts(User, type, item))
         {
             return NotFound();
         }

@@ -51,6 +51,8 @@ public sealed class EditModel(ContentDefinitionManager definitions, ContentDrive
             {
                 Creatable = creatable, Listable = listable, Draftable = draftable, Versionable = versionable,
                 Securable = securable, Stereotype = string.IsNullOrWhiteSpace(stereotype) ? null : stereotype.Trim(),
+                // Set by the module that owns the type (in its recipe), not by this form.
+                EditorUrl = type.Settings.EditorUrl,
             };
             return null;
         }, "Inställningarna är sparade.");
