@@ -242,6 +242,8 @@ public abstract class RecipeFormsTests<TSite>(TSite site) : IClassFixture<TSite>
     [Fact]
     public async Task Running_the_default_recipe_again_changes_no_ownership_and_duplicates_nothing()
     {
+        var versionsBefore = await PublishedVersionsAsync();
+
         await site.Services.GetRequiredService<RecipeRunner>()
             .RunFileAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "smartskola.recipe.json"), isSetup: false);
 
@@ -253,7 +255,17 @@ public abstract class RecipeFormsTests<TSite>(TSite site) : IClassFixture<TSite>
         });
         Assert.Equal((TemplateIds.Length, TemplateIds.Length), (templates, subscriptions));
         Assert.Equal("Reflektionsfrågor modul 1", (await PublishedAsync(TemplateIds[0]))!.Title);
+        // Unchanged templates stay at their version: a re-run must not send patients' new answers to a "new" version.
+        Assert.Equal(versionsBefore, await PublishedVersionsAsync());
     }
+
+    private Task<List<string>> PublishedVersionsAsync() =>
+        site.WithScopeAsync(async sp =>
+        {
+            var versions = await sp.GetRequiredService<FormsDbContext>().Versions
+                .Where(v => TemplateIds.Contains(v.TemplateId)).Select(v => v.TemplateId + ":" + v.Version).ToListAsync();
+            return versions.Order(StringComparer.Ordinal).ToList();
+        });
 }
 
 public sealed class RecipeFormsTestsSqlite(SqliteSite site) : RecipeFormsTests<SqliteSite>(site);
