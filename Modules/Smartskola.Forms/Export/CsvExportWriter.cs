@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Smartskola.Core.Site;
 
@@ -5,10 +6,17 @@ namespace Smartskola.Forms.Export;
 
 /// <summary>
 /// CSV: UTF-8 with a byte-order mark (Excel reads å/ä/ö), CRLF, RFC 4180 quoting, one row per response. A cell that a
-/// spreadsheet would read as a formula (starting with = + - @, tab or CR) gets a leading apostrophe.
+/// spreadsheet would read as a formula (starting with = + - @, tab or CR) gets a leading apostrophe. With semicolons
+/// (the Swedish Excel format) numbers have a decimal comma, so Excel reads 2,5 as a number; with commas, a point.
 /// </summary>
 public static class CsvExportWriter
 {
+    /// <summary>Invariant digits and minus sign (sv-SE's U+2212 minus would make Excel read text) with a decimal comma.</summary>
+    private static readonly NumberFormatInfo DecimalComma =
+        NumberFormatInfo.ReadOnly(new NumberFormatInfo { NumberDecimalSeparator = ",", NegativeSign = "-" });
+
+    public static NumberFormatInfo NumbersFor(char separator) => separator == ';' ? DecimalComma : NumberFormatInfo.InvariantInfo;
+
     public static async Task<int> WriteAsync(Stream body, ExportColumns columns, bool pseudonymised, char separator,
         IAsyncEnumerable<ExportRow> rows, CancellationToken cancellationToken)
     {
@@ -26,6 +34,7 @@ public static class CsvExportWriter
         header.Add("scoring_algorithm");
         await LineAsync(writer, separator, header);
 
+        var numbers = NumbersFor(separator);
         var count = 0;
         var cells = new List<string>(header.Count);
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -42,18 +51,18 @@ public static class CsvExportWriter
                 cells.Add(row.Subject.Personnummer ?? string.Empty);
             }
 
-            cells.Add(row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            cells.Add(row.Version.ToString(CultureInfo.InvariantCulture));
             cells.Add(SwedishTime.Format(row.SubmittedUtc, "yyyy-MM-ddTHH:mm:ss"));
-            cells.Add(row.EntryDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+            cells.Add(row.EntryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
             foreach (var id in columns.Items)
             {
-                cells.Add(ExportColumns.Cell(row.Answers[id]));
+                cells.Add(ExportColumns.Cell(row.Answers[id], numbers));
             }
 
             foreach (var scale in columns.Scales)
             {
                 var score = row.Scores.FirstOrDefault(s => s.ScaleId == scale);
-                cells.Add(ExportColumns.Number(score?.Value));
+                cells.Add(ExportColumns.Number(score?.Value, numbers));
                 cells.Add(score?.Band ?? string.Empty);
             }
 
@@ -70,8 +79,7 @@ public static class CsvExportWriter
     {
         // A plain negative number stays a number; anything else that could start a formula is made text.
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-            && !decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
-                System.Globalization.CultureInfo.InvariantCulture, out _))
+            && !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, NumbersFor(separator), out _))
         {
             value = "'" + value;
         }

@@ -75,13 +75,16 @@ public sealed class ExportColumns
         }
     }
 
-    /// <summary>An answer as one cell: text as is, numbers invariant, codes joined by |, rows as compact JSON.</summary>
-    public static string Cell(JsonNode? node) => node switch
+    /// <summary>
+    /// An answer as one cell: text as is, numbers in <paramref name="numbers"/> (invariant unless given), codes joined
+    /// by |, rows as compact JSON.
+    /// </summary>
+    public static string Cell(JsonNode? node, NumberFormatInfo? numbers = null) => node switch
     {
         null => string.Empty,
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number =>
-            v.GetValue<decimal>().ToString(CultureInfo.InvariantCulture),
+            v.GetValue<decimal>().ToString(numbers ?? NumberFormatInfo.InvariantInfo),
         JsonArray a when a.All(n => n is JsonValue e && e.TryGetValue<string>(out _)) =>
             string.Join('|', a.Select(n => n!.GetValue<string>())),
         _ => node.ToJsonString(Readable),
@@ -91,7 +94,8 @@ public sealed class ExportColumns
     private static readonly System.Text.Json.JsonSerializerOptions Readable =
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+    public static string Number(decimal? value, NumberFormatInfo? numbers = null) =>
+        value?.ToString(numbers ?? NumberFormatInfo.InvariantInfo) ?? string.Empty;
 }
 
 /// <summary>

@@ -71,7 +71,7 @@ public abstract class ExportTests<TSite>(TSite site) : IClassFixture<TSite> wher
         Assert.Equal("'=cmd|' /C calc'!A0", first["f2"]);
         Assert.Equal("Åsa sa \"aj\"; ömt\nrad två", first["f3"]);
         Assert.Equal("a|c", first["f5"]);
-        Assert.Equal("2.5", first["f8"]);
+        Assert.Equal("2,5", first["f8"]); // a decimal comma, so Swedish Excel reads a number
         Assert.Equal("""[{"f16":"Gång","f17":30},{"f16":"Cykel","f17":20}]""", first["f15"]);
         Assert.Equal(("9", "Hög"), (first["score_total"], first["band_total"]));
         Assert.Equal(FormScorer.Algorithm, first["scoring_algorithm"]);
@@ -106,6 +106,8 @@ public abstract class ExportTests<TSite>(TSite site) : IClassFixture<TSite> wher
         Assert.Equal(2, first.Count - 1);
         Assert.StartsWith("P-", first[1][1]);
         Assert.Equal(first[1][1], first[2][1]);
+        var decimalColumn = Array.IndexOf(first[0], "f8");
+        Assert.Contains(first.Skip(1), r => r[decimalColumn] == "2.5"); // comma-separated files keep the decimal point
         Assert.NotEqual(first[1][1], second[1][1]);
         // Free text stays (the page says so).
         Assert.Contains(first, r => r.Contains("Åsa sa \"aj\"; ömt\nrad två"));
