@@ -8,12 +8,43 @@ using Smartskola.Enrolment.Data;
 using Smartskola.Forms.Data;
 using Smartskola.Forms.Definitions;
 using Smartskola.Forms.Dispatch;
+using Smartskola.Notifications.Sending;
 
 namespace Smartskola.Forms.FollowUp;
 
 /// <summary>One assignment on the follow-up page.</summary>
 public sealed record FollowUpRow(FormAssignment Assignment, string PatientName, Guid? ResponseId, DateTime? SubmittedUtc,
     IReadOnlyList<ScoreResult> Scores, bool Overdue);
+
+/// <summary>What reminding by hand did: how many patients it reached, and why it did not reach the others.</summary>
+public sealed record ReminderReport(int Reached, int NotOptedIn, int NotActive, int CapReached)
+{
+    public string Message()
+    {
+        var parts = new List<string>
+        {
+            Reached switch { 0 => "Ingen påminnelse skickades.", 1 => "En påminnelse är skickad.", _ => $"{Reached} påminnelser är skickade." },
+        };
+        if (NotOptedIn > 0)
+        {
+            parts.Add($"{Patients(NotOptedIn)} har inte valt att få aviseringar med e-post eller sms; påminn i ett meddelande i stället.");
+        }
+
+        if (NotActive > 0)
+        {
+            parts.Add($"{Patients(NotActive)} är i vidmakthållandeläge eller avslutad och får inga påminnelser.");
+        }
+
+        if (CapReached > 0)
+        {
+            parts.Add($"{Patients(CapReached)} har redan fått programmets högsta antal påminnelser den här veckan.");
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    private static string Patients(int count) => count == 1 ? "En patient" : $"{count} patienter";
+}
 
 /// <summary>A dispatch in the unit's list, with how many of its assignments are answered.</summary>
 public sealed record DispatchSummary(FormDispatch Dispatch, string Title, int Answered, int Total);
@@ -78,39 +109,45 @@ public sealed class FollowUpService(FormsDbContext db, EnrolmentDbContext enrolm
     }
 
     /// <summary>
-    /// Reminds the chosen unanswered assignments of the dispatch by mail. Answered or cancelled ones, and ones not
-    /// yet available, are refused with a Swedish message and nothing is sent.
+    /// Reminds the chosen unanswered assignments of the dispatch through the patients' notification settings, and
+    /// reports whom it reached. Answered or cancelled ones, and ones not yet available, are refused with a Swedish
+    /// message and nothing is sent. Only reminders that reached the patient are counted on the assignment.
     /// </summary>
-    public async Task<(int Sent, string? Error)> RemindAsync(FormDispatch dispatch, IReadOnlyCollection<Guid> assignmentIds, string baseUrl,
+    public async Task<(ReminderReport? Report, string? Error)> RemindAsync(FormDispatch dispatch, IReadOnlyCollection<Guid> assignmentIds, string baseUrl,
         CancellationToken cancellationToken = default)
     {
         if (assignmentIds.Count == 0)
         {
-            return (0, "Välj minst en patient att påminna.");
+            return (null, "Välj minst en patient att påminna.");
         }
 
         var today = SwedishTime.Today(clock);
         var chosen = await db.Assignments.Where(a => a.DispatchId == dispatch.Id && assignmentIds.Contains(a.Id)).ToListAsync(cancellationToken);
         if (chosen.Count != assignmentIds.Count)
         {
-            return (0, "Någon av de valda finns inte i utskicket.");
+            return (null, "Någon av de valda finns inte i utskicket.");
         }
 
         if (chosen.Any(a => a.Status is AssignmentStatus.Answered or AssignmentStatus.Cancelled || a.AvailableOn > today))
         {
-            return (0, "Påminnelse kan bara skickas för formulär som inte är besvarade. Ingen påminnelse skickades.");
+            return (null, "Påminnelse kan bara skickas för formulär som inte är besvarade. Ingen påminnelse skickades.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var outcomes = new List<NotifyOutcome>();
         await using (var transaction = await connection.BeginOrJoinTransactionAsync(cancellationToken))
         {
             foreach (var assignment in chosen)
             {
-                assignment.Reminders++;
-                assignment.RemindedUtc = now;
-                // Each reminder by hand is a mail of its own; the count keeps the dedupe key unique.
-                await notices.QueueAsync(assignment.EnrolmentId, assignment.Id, FormNotices.Reminder,
-                    $"manual-{assignment.Reminders}", baseUrl, cancellationToken);
+                // Each reminder by hand is a notice of its own; the count keeps the dedupe key unique.
+                var outcome = await notices.NotifyAsync(assignment.EnrolmentId, assignment.Id, FormNotices.Reminder,
+                    $"manual-{assignment.Reminders + 1}", baseUrl, cancellationToken);
+                outcomes.Add(outcome);
+                if (FormNotices.Reaches(outcome))
+                {
+                    assignment.Reminders++;
+                    assignment.RemindedUtc = now;
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -119,7 +156,10 @@ public sealed class FollowUpService(FormsDbContext db, EnrolmentDbContext enrolm
 
         await audit.WriteAsync(new AuditEvent("forms.followup.remind", "FormDispatch", dispatch.Id.ToString()) { UnitId = dispatch.UnitId },
             cancellationToken);
-        return (chosen.Count, null);
+        // "Already done": a colleague's identical reminder went out at the same moment, so the patient was reached.
+        return (new ReminderReport(outcomes.Count(o => FormNotices.Reaches(o) || o == NotifyOutcome.AlreadyDone),
+            outcomes.Count(o => o == NotifyOutcome.NotOptedIn),
+            outcomes.Count(o => o == NotifyOutcome.NotActive), outcomes.Count(o => o == NotifyOutcome.CapReached)), null);
     }
 
     public static bool IsOverdue(FormAssignment a, DateOnly today) =>

@@ -82,6 +82,7 @@ public abstract class DispatchTests<TSite>(TSite site) : IClassFixture<TSite> wh
         var reminded = await client.SubmitAsync($"/admin/formular/utskick/{second}", new Dictionary<string, string> { ["Chosen"] = missingAssignment.Id.ToString() },
             "form[data-testid=remind-form]");
         Assert.Equal(HttpStatusCode.Redirect, reminded.StatusCode);
+        Assert.Equal("En påminnelse är skickad.", (await client.GetPageAsync($"/admin/formular/utskick/{second}")).Text("[data-testid=status]"));
         var mails = await site.MailsToAsync(missingEmail);
         Assert.Equal(2, mails.Count);
         Assert.Contains("Påminnelse", mails[1].Subject);
@@ -89,6 +90,44 @@ public abstract class DispatchTests<TSite>(TSite site) : IClassFixture<TSite> wh
         Assert.Equal(1, Assert.Single(await site.AssignmentsAsync(second)).Reminders);
         var page = await client.GetPageAsync($"/admin/formular/utskick/{second}");
         Assert.Contains("Inte besvarat", page.Text("[data-testid=followup-row]"));
+    }
+
+    [Fact]
+    public async Task Reminding_by_hand_tells_the_clinician_whom_it_did_not_reach_and_why()
+    {
+        var (client, me) = await ClinicianAsync();
+        var template = await site.PublishTemplateAsync(North, "Smärtpåverkan kort");
+        var (silent, silentEmail) = await site.EnrolPatientAsync(North, "Siv Tyst", me);
+        var (resting, _) = await site.EnrolPatientAsync(North, "Rut Vilar", me);
+        await site.WithScopeAsync(async sp =>
+        {
+            var patientId = await sp.GetRequiredService<EnrolmentDbContext>().Enrolments.Where(e => e.Id == silent).Select(e => e.PatientId).SingleAsync();
+            return await sp.GetRequiredService<Smartskola.Notifications.Data.NotificationsDbContext>().PatientSettings
+                .Where(p => p.PatientId == patientId).ExecuteUpdateAsync(u => u.SetProperty(p => p.EmailEnabled, false));
+        });
+        var toSilent = await DispatchAsync(client, new() { ["Input.TemplateId"] = template, ["Input.Recipients"] = "Patient",
+            ["Input.EnrolmentId"] = silent.ToString() });
+        var toResting = await DispatchAsync(client, new() { ["Input.TemplateId"] = template, ["Input.Recipients"] = "Patient",
+            ["Input.EnrolmentId"] = resting.ToString() });
+        await site.WithScopeAsync(sp => sp.GetRequiredService<EnrolmentDbContext>().Enrolments.Where(e => e.Id == resting)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EnrolmentStatus.Maintenance)));
+
+        async Task<string> RemindAsync(Guid dispatch)
+        {
+            var chosen = Assert.Single(await site.AssignmentsAsync(dispatch)).Id.ToString();
+            var response = await client.SubmitAsync($"/admin/formular/utskick/{dispatch}", new Dictionary<string, string> { ["Chosen"] = chosen },
+                "form[data-testid=remind-form]");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return (await client.GetPageAsync($"/admin/formular/utskick/{dispatch}")).Text("[data-testid=status]");
+        }
+
+        Assert.Equal("Ingen påminnelse skickades. En patient har inte valt att få aviseringar med e-post eller sms; påminn i ett meddelande i stället.",
+            await RemindAsync(toSilent));
+        Assert.Equal("Ingen påminnelse skickades. En patient är i vidmakthållandeläge eller avslutad och får inga påminnelser.",
+            await RemindAsync(toResting));
+        Assert.Equal(0, Assert.Single(await site.AssignmentsAsync(toSilent)).Reminders);
+        Assert.Equal(0, Assert.Single(await site.AssignmentsAsync(toResting)).Reminders);
+        Assert.Empty(await site.MailsToAsync(silentEmail));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class DispatchModel(FollowUpService followUp, IOptions<SiteOptions
             return NotFound();
         }
 
-        var (sent, error) = await followUp.RemindAsync(dispatch, Chosen.Distinct().ToList(), site.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var (report, error) = await followUp.RemindAsync(dispatch, Chosen.Distinct().ToList(), site.Value.BaseUrl(Request), HttpContext.RequestAborted);
         if (error is not null)
         {
             ModelState.AddModelError(nameof(Chosen), error);
@@ -54,7 +54,7 @@ public sealed class DispatchModel(FollowUpService followUp, IOptions<SiteOptions
             return Page();
         }
 
-        StatusMessage = sent == 1 ? "En påminnelse är skickad." : $"{sent} påminnelser är skickade.";
+        StatusMessage = report!.Message();
         return Redirect($"/admin/formular/utskick/{id}");
     }
 
