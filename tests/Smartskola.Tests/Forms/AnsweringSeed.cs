@@ -41,24 +41,8 @@ public static class AnsweringSeed
     };
 
     /// <summary>A published Formularmall owned by the northern unit; returns its content item id.</summary>
-    public static Task<string> TemplateAsync(SiteFactory site, FormDefinition definition, string title) => site.WithScopeAsync(async sp =>
-    {
-        var content = sp.GetRequiredService<ContentManager>();
-        var item = content.New(FormTypes.Template);
-        item.SetElement("TitlePart", null, new JsonObject { ["title"] = title });
-        item.SetElement(FormDefinitionPartDriver.PartKind, null, FormDefinitionPartDriver.ToPart(definition));
-        var saved = await content.SaveAsync(item, 0, SaveMode.Publish);
-        var db = sp.GetRequiredService<FormsDbContext>();
-        db.Templates.Add(new FormTemplate
-        {
-            ContentItemId = saved.ContentItemId,
-            OwnerUnitId = await site.UnitIdAsync(DemoUsers.UnitNorth),
-            CreatedUtc = site.Clock.GetUtcNow().UtcDateTime,
-            Version = Guid.NewGuid(),
-        });
-        await db.SaveChangesAsync();
-        return saved.ContentItemId;
-    });
+    public static async Task<string> TemplateAsync(SiteFactory site, FormDefinition definition, string title) =>
+        await FormTemplateSeed.PublishAsync(site, await site.UnitIdAsync(DemoUsers.UnitNorth), title, [definition]);
 
     /// <summary>Dispatches the template's first version to a demo patient (by given name); returns the assignment id.</summary>
     public static Task<Guid> AssignAsync(SiteFactory site, string templateId, string givenName = "Patrik", int availableInDays = 0) =>

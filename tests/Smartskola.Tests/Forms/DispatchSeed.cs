@@ -41,26 +41,8 @@ public static class DispatchSeed
 
     /// <summary>A published Formularmall owned by <paramref name="unitCode"/>; returns its content item id.</summary>
     public static async Task<string> PublishTemplateAsync(this SiteFactory site, string unitCode, string title, FormDefinition? definition = null,
-        bool retired = false)
-    {
-        var unit = await site.UnitIdAsync(unitCode);
-        return await site.WithScopeAsync(async sp =>
-        {
-            var content = sp.GetRequiredService<ContentManager>();
-            var item = content.New(FormTypes.Template);
-            item.Content["TitlePart"] = new JsonObject { ["title"] = title };
-            item.Content[FormDefinitionPartDriver.PartKind] = FormDefinitionPartDriver.ToPart(definition ?? ScoredDefinition());
-            await content.SaveAsync(item, 0, SaveMode.Publish);
-            var db = sp.GetRequiredService<FormsDbContext>();
-            db.Templates.Add(new FormTemplate
-            {
-                ContentItemId = item.ContentItemId, OwnerUnitId = unit, Scope = SharingScope.Private, CreatedUtc = DateTime.UtcNow,
-                Version = Guid.NewGuid(), RetiredUtc = retired ? DateTime.UtcNow : null,
-            });
-            await db.SaveChangesAsync();
-            return item.ContentItemId;
-        });
-    }
+        bool retired = false) =>
+        await FormTemplateSeed.PublishAsync(site, await site.UnitIdAsync(unitCode), title, [definition ?? ScoredDefinition()], retired);
 
     /// <summary>A patient with a name and e-mail, enrolled at <paramref name="unitCode"/> with <paramref name="clinicianId"/> responsible.</summary>
     public static async Task<(Guid EnrolmentId, string Email)> EnrolPatientAsync(this SiteFactory site, string unitCode, string name,

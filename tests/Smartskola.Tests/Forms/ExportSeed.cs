@@ -21,28 +21,7 @@ public static class ExportSeed
 {
     /// <summary>Publishes each definition as the next version; returns the template id.</summary>
     public static Task<string> PublishTemplateAsync(this SiteFactory site, Guid ownerUnit, string title, params FormDefinition[] versions) =>
-        site.WithScopeAsync(async sp =>
-        {
-            var content = sp.GetRequiredService<ContentManager>();
-            var item = content.New(FormTypes.Template);
-            var latest = 0;
-            foreach (var definition in versions)
-            {
-                item.SetElement("TitlePart", "title", JsonValue.Create(title));
-                item.Content[FormDefinitionPartDriver.PartKind] = FormDefinitionPartDriver.ToPart(definition);
-                item = await content.SaveAsync(item, latest, SaveMode.Publish);
-                latest = item.VersionNumber;
-                item = (await content.GetLatestAsync(item.ContentItemId))!;
-            }
-
-            var db = sp.GetRequiredService<FormsDbContext>();
-            db.Templates.Add(new FormTemplate
-            {
-                ContentItemId = item.ContentItemId, OwnerUnitId = ownerUnit, CreatedUtc = DateTime.UtcNow, Version = Guid.NewGuid(),
-            });
-            await db.SaveChangesAsync();
-            return item.ContentItemId;
-        });
+        FormTemplateSeed.PublishAsync(site, ownerUnit, title, versions);
 
     public static Task<List<int>> PublishedVersionsAsync(this SiteFactory site, string templateId) =>
         site.WithScopeAsync(sp => sp.GetRequiredService<FormsDbContext>().Versions.AsNoTracking()
