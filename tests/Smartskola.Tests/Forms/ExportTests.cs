@@ -136,6 +136,7 @@ public abstract class ExportTests<TSite>(TSite site) : IClassFixture<TSite> wher
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var document = SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var book = document.WorkbookPart!;
         var sheets = book.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal([$"Version {versions[1]}", $"Version {versions[0]}", "Datalexikon"], sheets.Select(s => s.Name!.Value));
