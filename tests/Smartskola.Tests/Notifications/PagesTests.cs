@@ -71,6 +71,13 @@ public abstract partial class PagesTests<TSite>(TSite site) : IClassFixture<TSit
 
         var badTime = await client.SubmitAsync(Settings, new Dictionary<string, string> { ["Input.QuietFrom"] = "25:99" }, "form[data-testid=settings-form]");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badTime.StatusCode);
+        // The message is at the field and linked to it, not only in the summary at the top.
+        var badPage = await client.ToPageAsync(badTime);
+        var quietFrom = badPage.Document.QuerySelector("#quiet-from")!;
+        Assert.Equal("true", quietFrom.GetAttribute("aria-invalid"));
+        Assert.Equal("Skriv en tid när sms-tystnaden börjar, t.ex. 21:00.", badPage.Text($"#{quietFrom.GetAttribute("aria-describedby")}"));
+        Assert.Equal("25:99", quietFrom.GetAttribute("value"));
+        Assert.Null(badPage.Document.QuerySelector("#quiet-until")!.GetAttribute("aria-invalid"));
         var saved = await client.SubmitAsync(Settings, new Dictionary<string, string>
         {
             ["Input.EmailEnabled"] = "true", ["Input.Mode"] = "WeeklyDigest", ["Input.QuietFrom"] = "22:00", ["Input.QuietUntil"] = "07:30",

@@ -181,6 +181,10 @@ public sealed class SettingsModel(PatientPreferences preferences, ContactVerifie
         return true;
     }
 
+    /// <summary>The first error on <paramref name="key"/>, shown next to that field and linked to it.</summary>
+    public string? ErrorFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     private TimeOnly? Time(string? value, string key, string message)
     {
         if (TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None,
