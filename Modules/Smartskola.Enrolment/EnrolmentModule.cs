@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,6 +59,7 @@ public sealed class EnrolmentModule : ModuleStartup
         services.AddScoped<CurrentEnrolment>();
         services.AddScoped<IModuleAccess, EnrolmentModuleAccess>();
         services.AddScoped<IReadingActivityListener, EnrolmentProgressListener>();
+        services.Configure<MvcOptions>(options => options.Filters.Add<PatientActivityFilter>());
         services.AddScoped<EnrolmentProgress>();
 
         services.AddOptions<LifecycleOptions>().Bind(context.Configuration.GetSection(LifecycleOptions.Section))

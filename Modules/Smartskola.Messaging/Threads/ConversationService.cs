@@ -95,9 +95,7 @@ public sealed class ConversationService(MessagingDbContext db, SharedDbConnectio
         var conversation = await GetOrCreateAsync(enrolment, kind, cancellationToken);
         // Look up recipients before the transaction: the staff directory belongs to another module.
         IReadOnlyCollection<Guid> staffToTell = author == MessageAuthor.Patient
-            ? kind == ConversationKind.CareTeam
-                ? [enrolment.ClinicianId]
-                : (await staff.InUnitAsync(enrolment.CareUnitId, Roles.Clinician, cancellationToken)).Select(s => s.Id).ToList()
+            ? StaffToTell(kind, enrolment.ClinicianId, await staff.InUnitAsync(enrolment.CareUnitId, Roles.Clinician, cancellationToken))
             : [];
         var now = clock.GetUtcNow().UtcDateTime;
         if (conversation.LastMessageUtc is { } last && now < last.AddMilliseconds(1))
@@ -228,6 +226,16 @@ public sealed class ConversationService(MessagingDbContext db, SharedDbConnectio
                where c.EnrolmentId == enrolmentId && m.Author == MessageAuthor.Staff && m.ReadByRecipientUtc == null
                group m by c.Kind into g
                select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
+    /// <summary>
+    /// Who hears of a patient's message: the responsible clinician for the care team, unless they are no longer an
+    /// active clinician of the unit (left, blocked, moved); then, like the unit mailbox, every clinician of the unit,
+    /// so that the message is not left unseen.
+    /// </summary>
+    private static List<Guid> StaffToTell(ConversationKind kind, Guid responsible, IReadOnlyList<StaffMember> unitClinicians) =>
+        kind == ConversationKind.CareTeam && unitClinicians.Any(c => c.Id == responsible)
+            ? [responsible]
+            : unitClinicians.Select(c => c.Id).ToList();
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

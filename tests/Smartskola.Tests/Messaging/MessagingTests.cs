@@ -1,8 +1,10 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Smartskola.Core.Audit;
 using Smartskola.Enrolment.Data;
 using Smartskola.Messaging.Data;
+using Smartskola.Tests.Forms;
 using Smartskola.Tests.Infrastructure;
 using static Smartskola.Tests.Infrastructure.ContentForms;
 
@@ -75,6 +77,51 @@ public abstract class MessagingTests<TSite>(TSite site) : IClassFixture<TSite> w
         Assert.Null(read.Document.QuerySelector("[data-testid=nav-badge]")); // read now: the menu's count is gone
         var seen = await clinician.GetPageAsync(StaffThread(p.EnrolmentId));
         Assert.StartsWith("Läst ", seen.Document.QuerySelectorAll("[data-testid=read-state]").Last().TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_patient_message_is_mailed_to_the_responsible_clinician_or_to_the_units_clinicians_once_they_have_left_the_unit()
+    {
+        var (responsibleEmail, responsibleId) = await site.ClinicianAsync();
+        var (colleagueEmail, _) = await site.ClinicianAsync();
+        var p = await site.PatientAsync(responsibleId);
+        using var patient = await SignedInAsync(site, p.Email);
+        async Task<(int Responsible, int Colleague)> StaffMailsAsync() =>
+            ((await site.MailsToAsync(responsibleEmail)).Count, (await site.MailsToAsync(colleagueEmail)).Count);
+
+        await patient.SubmitAsync(PatientThread, new Dictionary<string, string> { ["Body"] = "Första frågan." }, WriteForm);
+        Assert.Equal((1, 0), await StaffMailsAsync());
+        var mail = Assert.Single(await site.MailsToAsync(responsibleEmail));
+        Assert.DoesNotContain("Första frågan", mail.Subject + mail.Body);
+        Assert.DoesNotContain(p.Name.Split(' ')[1], mail.Subject + mail.Body);
+
+        // The responsible clinician leaves the unit: the next message must not go unseen.
+        await site.WithScopeAsync(sp => sp.GetRequiredService<Smartskola.Users.Data.UsersDbContext>().UserCareUnits
+            .Where(m => m.UserId == responsibleId).ExecuteDeleteAsync());
+        await patient.SubmitAsync(PatientThread, new Dictionary<string, string> { ["Body"] = "Andra frågan." }, WriteForm);
+        Assert.Equal((1, 1), await StaffMailsAsync());
+    }
+
+    [Fact]
+    public async Task Using_the_messages_counts_as_activity_so_the_patient_is_no_longer_listed_as_inactive()
+    {
+        var (clinicianEmail, clinicianId) = await site.ClinicianAsync();
+        var p = await site.PatientAsync(clinicianId);
+        var longAgo = site.Clock.GetUtcNow().UtcDateTime.AddDays(-40);
+        await site.WithScopeAsync(sp => sp.GetRequiredService<EnrolmentDbContext>().Enrolments.Where(e => e.Id == p.EnrolmentId)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.LastActiveUtc, longAgo)));
+        using var clinician = await SignedInAsync(site, clinicianEmail);
+        string TriageRow(Page list) => list.Text($"[data-testid=triage-row][data-enrolment='{p.EnrolmentId}']");
+        Assert.Contains("Inaktiv 40 dagar", TriageRow(await clinician.GetPageAsync("/admin/patienter")));
+
+        using var patient = await SignedInAsync(site, p.Email);
+        await patient.SubmitAsync(PatientThread, new Dictionary<string, string> { ["Body"] = "Jag har varit borta en tid." }, WriteForm);
+
+        var lastActive = await site.WithScopeAsync(sp => sp.GetRequiredService<EnrolmentDbContext>().Enrolments
+            .Where(e => e.Id == p.EnrolmentId).Select(e => e.LastActiveUtc).SingleAsync());
+        var now = site.Clock.GetUtcNow().UtcDateTime;
+        Assert.InRange(lastActive!.Value, now.AddSeconds(-1), now.AddSeconds(1));
+        Assert.DoesNotContain("Inaktiv", TriageRow(await clinician.GetPageAsync("/admin/patienter")));
     }
 
     [Theory]
