@@ -80,6 +80,43 @@ public sealed partial class FormsDesignBrowserTests
     }
 
     [Fact]
+    public async Task Controls_that_redraw_the_designer_keep_the_keyboard_focus_or_hand_it_to_what_comes_next()
+    {
+        var page = await NewTemplateAsync("Tangentbordsmall");
+        async Task PressAsync(ILocator control, string key = "Enter")
+        {
+            await control.FocusAsync();
+            await page.Keyboard.PressAsync(key);
+        }
+
+        await AddItemAsync(page, "Enkelval");
+        await page.GetByLabel("Frågetext", Exact).FillAsync(ChoiceText);
+        await AddItemAsync(page, "Skjutreglage");
+        var nrs = page.GetByRole(AriaRole.Button, new() { Name = "VAS 0–100" });
+        await PressAsync(nrs);
+        await Assertions.Expect(page.GetByLabel("Största värde", Exact)).ToHaveValueAsync("100");
+        await Assertions.Expect(nrs).ToBeFocusedAsync();
+
+        await PressAsync(page.GetByTestId("add-condition"));
+        await Assertions.Expect(page.GetByLabel("Fråga", Exact)).ToBeFocusedAsync();
+        await PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Ta bort villkor 1" }));
+        // The button went with the condition: the editor's heading takes the focus.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Skjutreglage f2" })).ToBeFocusedAsync();
+
+        var choice = page.Locator("#item-f1 .item-select");
+        await PressAsync(choice);
+        await Assertions.Expect(page.GetByLabel("Frågetext", Exact)).ToHaveValueAsync(ChoiceText);
+        await Assertions.Expect(choice).ToBeFocusedAsync();
+
+        await PressAsync(page.GetByTestId("add-scale"));
+        await Assertions.Expect(page.GetByLabel("Namn", Exact)).ToBeFocusedAsync();
+        var included = page.GetByLabel($"Ingår: {ChoiceText}", Exact);
+        await PressAsync(included, "Space");
+        await Assertions.Expect(included).ToBeCheckedAsync();
+        await Assertions.Expect(included).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task The_preview_shows_a_conditional_question_only_while_its_condition_holds_also_after_an_unsaved_change()
     {
         var id = await TemplateAsync(Site, ChoiceWithFollowUp(), "Förhandsvisning med villkor");

@@ -315,7 +315,35 @@
   D.label = label;
   D.isInsideRepeating = isInsideRepeating;
 
+  /**
+   * Where the keyboard focus is, as something that finds the same control after a redraw (which replaces every
+   * element): without it a button that redraws (a preset, a checkbox in a scale, selecting an item) drops the focus
+   * onto the page's body, and a keyboard user starts over from the top.
+   */
+  function focusKey() {
+    const node = document.activeElement;
+    if (!node || node === document.body || !root.contains(node)) { return null; }
+    const attr = ['id', 'data-testid', 'aria-label'].find((a) => node.getAttribute(a));
+    const section = node.closest('[aria-labelledby]');
+    return {
+      selector: attr ? '[' + attr + '="' + CSS.escape(node.getAttribute(attr)) + '"]' : null,
+      tag: node.tagName, text: node.textContent, section: section ? section.getAttribute('aria-labelledby') : null,
+    };
+  }
+
+  /** Focuses the same control again, or else the heading of the section it was in (it was removed). */
+  function restoreFocus(key) {
+    if (!key) { return; }
+    const same = key.selector ? root.querySelector(key.selector)
+      : Array.from(root.querySelectorAll(key.tag)).find((n) => n.textContent === key.text);
+    // The same control is where it was: no scrolling.
+    if (same && !same.disabled) { same.focus({ preventScroll: true }); return; }
+    const heading = key.section ? document.getElementById(key.section) : null;
+    if (heading) { heading.tabIndex = -1; heading.focus(); }
+  }
+
   function render() {
+    const focus = focusKey();
     const typeSelect = el('select', { id: 'new-type', 'data-testid': 'new-type' }, TYPES.map(([v, n]) => el('option', { value: v, text: n })));
     const previous = root.querySelector('#new-type');
     if (previous) { typeSelect.value = previous.value; }
@@ -330,8 +358,15 @@
       D.renderScoring ? D.renderScoring() : null,
     );
     root.querySelectorAll('ul.designer-items').forEach(makeSortable);
+    restoreFocus(focus);
   }
   D.render = render;
+
+  /** After a redraw that added a control the user will fill in next. */
+  D.focus = function (id) {
+    const node = document.getElementById(id);
+    if (node) { node.focus(); }
+  };
 
   // The server's problem list: "Gå till frågan" selects the item.
   document.querySelectorAll('[data-item-link]').forEach((a) => a.addEventListener('click', (event) => {
