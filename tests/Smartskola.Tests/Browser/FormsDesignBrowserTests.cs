@@ -109,8 +109,9 @@ public sealed partial class FormsDesignBrowserTests(BrowserSite site) : BrowserT
     /// <summary>A real pointer drag (press, move in steps, release) so SortableJS sees it like a user's.</summary>
     private static async Task DragAsync(IPage page, ILocator handle, ILocator target)
     {
-        // Mouse coordinates are the viewport's: bring the list on screen first.
-        await page.Locator("#designer-list").ScrollIntoViewIfNeededAsync();
+        // Mouse coordinates are the viewport's: bring the list on screen first, in the middle, away from the edges
+        // where SortableJS scrolls the page during the drag (which moves the target under the pointer).
+        await page.Locator("#designer-list").EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
         var from = await handle.BoundingBoxAsync() ?? throw new InvalidOperationException("No handle.");
         var to = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("No target.");
         await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);

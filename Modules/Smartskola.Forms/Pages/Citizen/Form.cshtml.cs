@@ -89,6 +89,10 @@ public sealed class FormModel(CitizenForms forms, CitizenGuard guard) : PageMode
         return Page();
     }
 
+    /// <summary>The question an error key names ("f3", or "f5[2].f6" in a repeating group's row).</summary>
+    public static string QuestionText(FormDefinition definition, string key) =>
+        definition.Find(key[(key.LastIndexOf('.') + 1)..])?.Text ?? key;
+
     private IActionResult Refuse(TemplateVersion version, int status, string message, FormAnswers? answers = null)
     {
         Show(version, answers ?? new FormAnswers(), new Dictionary<string, string>());

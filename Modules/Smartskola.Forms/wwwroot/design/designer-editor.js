@@ -149,7 +149,7 @@
       if (earlier.length) {
         box.append(button('Lägg till villkor', () => {
           item.showWhen = { match: 'all', rules: [{ itemId: earlier[earlier.length - 1].id, operator: 'equals' }] };
-          D.changed(); redraw();
+          D.changed(); redraw(); D.focus('rule-1-item');
         }, 'small', { 'data-testid': 'add-condition' }));
       }
       return box;
@@ -183,7 +183,7 @@
     });
     box.append(button('Lägg till regel', () => {
       condition.rules.push({ itemId: earlier[earlier.length - 1].id, operator: 'equals' });
-      D.changed(); redraw();
+      D.changed(); redraw(); D.focus('rule-' + condition.rules.length + '-item');
     }, 'small'));
     return box;
   }
@@ -224,7 +224,7 @@
       let n = scales.length + 1;
       while (used.has('s' + n)) { n++; }
       scales.push({ id: 's' + n, name: '', method: 'sum', itemIds: [], reverseItemIds: [], bands: [] });
-      D.changed(); D.render();
+      D.changed(); D.render(); D.focus('scale-' + scales.length + '-name');
     }, '', { 'data-testid': 'add-scale' }));
     return section;
   };

@@ -72,6 +72,7 @@
   /** Called after every edit: JSON back into the form, preview later. */
   D.changed = function () {
     field.value = JSON.stringify(def);
+    announce('');
     dirty = true;
     clearTimeout(previewTimer);
     previewTimer = setTimeout(preview, 500);
@@ -115,8 +116,9 @@
           el('button', { type: 'button', className: 'button small', 'data-move': 'up', disabled: index === 0, text: 'Flytta upp', 'aria-label': 'Flytta upp ' + label(item), onclick: () => move(item.id, -1) }),
           el('button', { type: 'button', className: 'button small', 'data-move': 'down', disabled: index === items.length - 1, text: 'Flytta ned', 'aria-label': 'Flytta ned ' + label(item), onclick: () => move(item.id, 1) }),
           // The keyboard way into and out of groups (dragging does the same).
-          index > 0 && D.isContainer(items[index - 1]) && canEnter(item, items[index - 1], inRepeating)
-            ? el('button', { type: 'button', className: 'button small', 'data-move': 'in', text: 'In i gruppen ovan', 'aria-label': 'Flytta ' + label(item) + ' in i gruppen ' + label(items[index - 1]), onclick: () => moveInto(item.id, items[index - 1]) }) : null,
+          // Offered even where it is not allowed, so the refusal can say why (a missing button explains nothing).
+          index > 0 && D.isContainer(items[index - 1])
+            ? el('button', { type: 'button', className: 'button small', 'data-move': 'in', text: 'In i gruppen ovan', 'aria-label': 'Flytta ' + label(item) + ' in i gruppen ' + label(items[index - 1]), onclick: () => moveInto(item.id, items[index - 1], inRepeating) }) : null,
           container ? el('button', { type: 'button', className: 'button small', 'data-move': 'out', text: 'Ut ur gruppen', 'aria-label': 'Flytta ' + label(item) + ' ut ur gruppen ' + label(container), onclick: () => moveOut(item.id, container) }) : null,
         ]),
       ]);
@@ -128,14 +130,45 @@
     return list;
   }
 
+  const NESTED_REPEATING = 'En upprepad grupp kan inte ligga i en annan upprepad grupp.';
+
   function containsRepeating(li) {
     return li.dataset.type === 'repeatingGroup' || !!li.querySelector('[data-type="repeatingGroup"]');
   }
 
+  let announceTimer = null;
+
+  /** Says something in the designer's live region; emptied first so the same words are announced again. */
+  function announce(text) {
+    const live = document.getElementById('designer-live');
+    if (!live) { return; }
+    clearTimeout(announceTimer);
+    live.textContent = '';
+    if (text) { announceTimer = setTimeout(() => { live.textContent = text; }, 50); }
+  }
+
+  /**
+   * Whether a drag holds a repeating group in or onto another one. Decided here rather than with the group's "put":
+   * a refused nested list passes the pointer on to the outer list, which then reordered around the group. So what
+   * is under the pointer decides, for every list asked: a repeating group's list, or its body below its own row.
+   */
+  function refusesDrop(evt) {
+    if (!containsRepeating(evt.dragged)) { return false; }
+    const under = evt.originalEvent && evt.originalEvent.target;
+    if (!under || !under.closest || evt.dragged.contains(under)) { return evt.to.dataset.repeating === 'true'; }
+    const list = under.closest('ul.designer-items');
+    if (list && list.dataset.repeating === 'true') { return true; }
+    const item = under.closest('.designer-item');
+    return !!item && item.dataset.type === 'repeatingGroup' && !under.closest('.designer-item-row');
+  }
+
+  // Whether the last place the dragged item was held over refused it: dropping there leaves everything as it was.
+  let refusedDrop = false;
+
   function makeSortable(list) {
     if (!window.Sortable) { return; }
     window.Sortable.create(list, {
-      group: { name: 'form-items', put: (to, from, dragEl) => !(to.el.dataset.repeating === 'true' && containsRepeating(dragEl)) },
+      group: 'form-items',
       handle: '.drag-handle',
       draggable: '.designer-item',
       animation: 120,
@@ -143,7 +176,21 @@
       forceFallback: true,
       fallbackOnBody: true,
       swapThreshold: 0.65,
-      onEnd: () => { rebuildFromDom(); D.changed(); render(); },
+      onStart: () => { refusedDrop = false; },
+      onMove: (evt) => {
+        refusedDrop = refusesDrop(evt);
+        return !refusedDrop;
+      },
+      onEnd: () => {
+        if (refusedDrop) {
+          refusedDrop = false;
+          // The tree in def is untouched: drawing it again puts the item back where it was.
+          render();
+          announce(NESTED_REPEATING);
+          return;
+        }
+        rebuildFromDom(); D.changed(); render();
+      },
     });
   }
 
@@ -178,8 +225,12 @@
     return !((inRepeating || group.type === 'repeatingGroup') && hasRepeating(item));
   }
 
-  function moveInto(id, group) {
+  function moveInto(id, group, inRepeating) {
     const list = parentList(id);
+    if (!canEnter(list.find((i) => i.id === id), group, inRepeating)) {
+      announce(NESTED_REPEATING);
+      return;
+    }
     const item = list.splice(list.findIndex((i) => i.id === id), 1)[0];
     group.items.push(item);
     afterMove(id);
@@ -213,8 +264,10 @@
     // A new question goes into the selected group, otherwise last in the form.
     const selected = selectedId ? D.find(selectedId) : null;
     const inRepeating = selected && D.isContainer(selected) && (selected.type === 'repeatingGroup' || isInsideRepeating(selected.id));
-    if (selected && D.isContainer(selected) && !(type === 'repeatingGroup' && inRepeating)) { selected.items.push(item); } else { def.items.push(item); }
+    const refused = type === 'repeatingGroup' && inRepeating;
+    if (selected && D.isContainer(selected) && !refused) { selected.items.push(item); } else { def.items.push(item); }
     D.changed();
+    if (refused) { announce(NESTED_REPEATING + ' Den nya gruppen ligger sist i formuläret.'); }
     D.select(item.id);
     const text = document.getElementById('ed-text');
     if (text) { text.focus(); }
@@ -262,7 +315,35 @@
   D.label = label;
   D.isInsideRepeating = isInsideRepeating;
 
+  /**
+   * Where the keyboard focus is, as something that finds the same control after a redraw (which replaces every
+   * element): without it a button that redraws (a preset, a checkbox in a scale, selecting an item) drops the focus
+   * onto the page's body, and a keyboard user starts over from the top.
+   */
+  function focusKey() {
+    const node = document.activeElement;
+    if (!node || node === document.body || !root.contains(node)) { return null; }
+    const attr = ['id', 'data-testid', 'aria-label'].find((a) => node.getAttribute(a));
+    const section = node.closest('[aria-labelledby]');
+    return {
+      selector: attr ? '[' + attr + '="' + CSS.escape(node.getAttribute(attr)) + '"]' : null,
+      tag: node.tagName, text: node.textContent, section: section ? section.getAttribute('aria-labelledby') : null,
+    };
+  }
+
+  /** Focuses the same control again, or else the heading of the section it was in (it was removed). */
+  function restoreFocus(key) {
+    if (!key) { return; }
+    const same = key.selector ? root.querySelector(key.selector)
+      : Array.from(root.querySelectorAll(key.tag)).find((n) => n.textContent === key.text);
+    // The same control is where it was: no scrolling.
+    if (same && !same.disabled) { same.focus({ preventScroll: true }); return; }
+    const heading = key.section ? document.getElementById(key.section) : null;
+    if (heading) { heading.tabIndex = -1; heading.focus(); }
+  }
+
   function render() {
+    const focus = focusKey();
     const typeSelect = el('select', { id: 'new-type', 'data-testid': 'new-type' }, TYPES.map(([v, n]) => el('option', { value: v, text: n })));
     const previous = root.querySelector('#new-type');
     if (previous) { typeSelect.value = previous.value; }
@@ -277,8 +358,15 @@
       D.renderScoring ? D.renderScoring() : null,
     );
     root.querySelectorAll('ul.designer-items').forEach(makeSortable);
+    restoreFocus(focus);
   }
   D.render = render;
+
+  /** After a redraw that added a control the user will fill in next. */
+  D.focus = function (id) {
+    const node = document.getElementById(id);
+    if (node) { node.focus(); }
+  };
 
   // The server's problem list: "Gå till frågan" selects the item.
   document.querySelectorAll('[data-item-link]').forEach((a) => a.addEventListener('click', (event) => {
