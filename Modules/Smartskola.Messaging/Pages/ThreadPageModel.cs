@@ -29,6 +29,9 @@ public abstract class ThreadPageModel : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>The field the error is about ("Body", "About"), so the page links the message to it; null for others.</summary>
+    public string? ErrorOn { get; private set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -61,16 +64,20 @@ public abstract class ThreadPageModel : PageModel
                 Editing = messageId;
             }
 
-            return Refuse(outcome.Status, outcome.Error!);
+            return Refuse(outcome.Status, outcome.Error!, TextError(outcome.Status));
         }
 
         StatusMessage = "Meddelandet är ändrat.";
         return Redirect(PageUrl + "#senaste");
     }
 
-    protected IActionResult Refuse(int status, string error)
+    /// <summary>A refused text (empty, too long) is the message field's error; conflicts are about no field.</summary>
+    protected static string? TextError(int status) => status == StatusCodes.Status422UnprocessableEntity ? "Body" : null;
+
+    protected IActionResult Refuse(int status, string error, string? on = null)
     {
         Error = error;
+        ErrorOn = on;
         Response.StatusCode = status;
         return Page();
     }

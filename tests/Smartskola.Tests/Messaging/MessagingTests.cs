@@ -138,6 +138,9 @@ public abstract class MessagingTests<TSite>(TSite site) : IClassFixture<TSite> w
         var page = await patient.ToPageAsync(response);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
         Assert.Equal(error, page.Text("[data-testid=errors]"));
+        var field = page.Document.QuerySelector("textarea#Body")!;
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Contains(page.Document.QuerySelector("[data-testid=errors]")!.Id!, field.GetAttribute("aria-describedby")!.Split(' '));
         Assert.Empty(await site.MessagesAsync(p.EnrolmentId));
 
         var exactly = await patient.SubmitAsync(PatientThread, new Dictionary<string, string> { ["Body"] = new string('b', 5000) }, WriteForm);

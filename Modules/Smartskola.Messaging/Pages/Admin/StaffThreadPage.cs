@@ -62,7 +62,7 @@ public abstract class StaffThreadPage(EnrolmentAccessGuard guard, ConversationSe
             HttpContext.RequestAborted);
         if (!outcome.Ok)
         {
-            return Refuse(outcome.Status, outcome.Error!);
+            return Refuse(outcome.Status, outcome.Error!, TextError(outcome.Status));
         }
 
         StatusMessage = "Svaret är skickat.";

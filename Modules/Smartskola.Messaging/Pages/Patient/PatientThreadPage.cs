@@ -56,14 +56,14 @@ public abstract class PatientThreadPage(ConversationService conversations, Messa
         var chosen = MessageReferences.Find(Options, About);
         if (!string.IsNullOrEmpty(About) && chosen is null)
         {
-            return Refuse(StatusCodes.Status422UnprocessableEntity, "Det du valde under \"Om\" finns inte bland det du kan läsa. Välj något annat.");
+            return Refuse(StatusCodes.Status422UnprocessableEntity, "Det du valde under \"Om\" finns inte bland det du kan läsa. Välj något annat.", "About");
         }
 
         var outcome = await conversations.PostAsync(Enrolment, Kind, MessageAuthor.Patient, User.UserId()!.Value, string.Empty, Body,
             chosen?.Reference, HttpContext.RequestAborted);
         if (!outcome.Ok)
         {
-            return Refuse(outcome.Status, outcome.Error!);
+            return Refuse(outcome.Status, outcome.Error!, TextError(outcome.Status));
         }
 
         StatusMessage = "Ditt meddelande är skickat.";
