@@ -171,7 +171,7 @@ public abstract class AnsweringCorrectionTests<TSite>(TSite site) : IClassFixtur
         var yesterday = Day(site, 1);
         var saved = await SavedAsync(patient, id, yesterday);
         var page = await patient.GetPageAsync($"/program/formular/{id}?datum={yesterday}");
-        Assert.NotNull(page.Document.QuerySelector("form[data-answer-form][data-correcting]"));
+        Assert.NotNull(page.Document.QuerySelector("form[data-answer-form][data-correcting=true]"));
 
         var request = new HttpRequestMessage(HttpMethod.Post, $"/program/formular/{id}?handler=save&datum={yesterday}")
         {
@@ -224,6 +224,9 @@ public abstract class AnsweringCorrectionTests<TSite>(TSite site) : IClassFixtur
         var id = await AssignAsync(site, await TemplateAsync(site, ConditionalForm(), "Inte en dagbok"));
         using var patient = await SignedInAsync(site, DemoUsers.Patient);
         var url = $"/program/formular/{id}";
+        var draft = await patient.GetPageAsync(url);
+        // Before it is sent the form autosaves as always.
+        Assert.Equal("false", draft.Document.QuerySelector("form[data-answer-form]")!.GetAttribute("data-correcting"));
         Assert.Equal(HttpStatusCode.Redirect, (await patient.SubmitAsync(url, new Dictionary<string, string> { ["f1"] = "nej", ["f4"] = "Första svaret" })).StatusCode);
         site.Clock.Advance(TimeSpan.FromMinutes(1));
         var saved = Assert.Single(await ResponsesAsync(site, id));

@@ -23,7 +23,7 @@
   // patient's back or turn it into a draft again; the change is saved only with "Spara ändringar" (one conditional
   // update on this revision). The local copy still protects typed text, and is put back only onto the revision it
   // was typed on: a copy from before a later save is older than the server's entry and is dropped.
-  var correcting = form.hasAttribute("data-correcting");
+  var correcting = form.dataset.correcting === "true";
   var timer = null, saving = false, again = false, retry = null;
 
   var store = {
