@@ -104,6 +104,8 @@ public abstract class AnsweringCorrectionTests<TSite>(TSite site) : IClassFixtur
         var forms = await clinician.GetPageAsync($"/admin/patienter/{stored.EnrolmentId}/formular");
         var row = forms.Document.QuerySelectorAll("[data-testid=form-row]").Single(r => r.TextContent.Contains("Sömndagbok att rätta"));
         Assert.StartsWith("Ändrad ", row.QuerySelector("[data-testid=corrected]")!.TextContent);
+        var dispatch = await clinician.GetPageAsync($"/admin/formular/utskick/{(await AssignmentAsync(site, id)).DispatchId}");
+        Assert.StartsWith("Ändrad ", dispatch.Text("[data-testid=followup-row] [data-testid=corrected]"));
     }
 
     [Fact]
