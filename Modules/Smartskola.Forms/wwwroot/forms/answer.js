@@ -128,8 +128,11 @@
   if (kept && kept.fields && correcting && kept.revision !== revision) {
     store.remove();
   } else if (kept && kept.fields && correcting) {
-    restore(kept.fields);
-    say("Dina ändringar från den här enheten är återställda. Tryck på Spara ändringar för att spara dem.");
+    // After a refused save the page already shows what was typed; only a different copy is news.
+    if (JSON.stringify(kept.fields) !== JSON.stringify(fields())) {
+      restore(kept.fields);
+      say("Dina ändringar från den här enheten är återställda. Tryck på Spara ändringar för att spara dem.");
+    }
   } else if (kept && kept.fields) {
     restore(kept.fields);
     say("Dina senaste svar från den här enheten är återställda.");
