@@ -11,6 +11,7 @@ public static class AnsweringServices
     {
         services.AddScoped<PatientForms>();
         services.AddScoped<ResponseWriter>();
+        services.AddScoped<DiaryCorrections>();
         services.AddScoped<AnswerSummary>();
         services.AddScoped<Smartskola.Core.Patients.IPatientDataPurger, FormDataPurger>();
         // Replaces Curriculum's titles-only default (whichever module registered first).

@@ -51,6 +51,17 @@ public sealed class FormResponse
 
     public DateTime? SubmittedUtc { get; set; }
 
+    /// <summary>
+    /// When a saved diary entry was last corrected by the patient; null when never. Derived, not stored: a submission
+    /// sets <see cref="SavedUtc"/> and <see cref="SubmittedUtc"/> to the same instant, drafts are never saved after it,
+    /// so the only later save of a submitted response is a correction.
+    /// </summary>
+    public DateTime? CorrectedUtc => Corrected(Status, SavedUtc, SubmittedUtc);
+
+    /// <summary>The same rule for queries that select the columns only.</summary>
+    public static DateTime? Corrected(ResponseStatus status, DateTime savedUtc, DateTime? submittedUtc) =>
+        status == ResponseStatus.Submitted && submittedUtc is { } submitted && savedUtc > submitted ? savedUtc : null;
+
     /// <summary>Increases with every save: an autosave over a newer save (another tab) is refused, not applied.</summary>
     public int Revision { get; set; }
 }

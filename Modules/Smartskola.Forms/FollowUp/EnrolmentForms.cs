@@ -5,8 +5,9 @@ using Smartskola.Forms.Templates;
 
 namespace Smartskola.Forms.FollowUp;
 
-/// <summary>One assignment on the clinician's forms page of an enrolment.</summary>
-public sealed record EnrolmentAssignmentRow(FormAssignment Assignment, string Title, Guid? ResponseId, DateTime? SubmittedUtc);
+/// <summary>One assignment on the clinician's forms page of an enrolment (with when its shown response was corrected).</summary>
+public sealed record EnrolmentAssignmentRow(FormAssignment Assignment, string Title, Guid? ResponseId, DateTime? SubmittedUtc,
+    DateTime? CorrectedUtc);
 
 /// <summary>One submitted response with its scores.</summary>
 public sealed record ScoredResponse(Guid ResponseId, DateTime SubmittedUtc, IReadOnlyList<ScoreResult> Scores);
@@ -30,11 +31,15 @@ public sealed class EnrolmentForms(FormsDbContext db, FormTemplateStore store, T
         var assignments = await db.Assignments.AsNoTracking().Where(a => a.EnrolmentId == enrolmentId)
             .OrderByDescending(a => a.AvailableOn).ToListAsync(cancellationToken);
         var responses = (await db.Responses.AsNoTracking().Where(r => r.EnrolmentId == enrolmentId && r.Status == ResponseStatus.Submitted)
-                .Select(r => new { r.Id, r.AssignmentId, r.SubmittedUtc }).ToListAsync(cancellationToken))
+                .Select(r => new { r.Id, r.AssignmentId, r.Status, r.SubmittedUtc, r.SavedUtc }).ToListAsync(cancellationToken))
             .GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SubmittedUtc).First());
         var titles = await TitlesAsync(assignments.Select(a => a.TemplateId), cancellationToken);
-        return assignments.Select(a => new EnrolmentAssignmentRow(a, titles.GetValueOrDefault((a.TemplateId, a.TemplateVersion), "–"),
-            responses.GetValueOrDefault(a.Id)?.Id, responses.GetValueOrDefault(a.Id)?.SubmittedUtc)).ToList();
+        return assignments.Select(a =>
+        {
+            var r = responses.GetValueOrDefault(a.Id);
+            return new EnrolmentAssignmentRow(a, titles.GetValueOrDefault((a.TemplateId, a.TemplateVersion), "–"), r?.Id, r?.SubmittedUtc,
+                r is null ? null : FormResponse.Corrected(r.Status, r.SavedUtc, r.SubmittedUtc));
+        }).ToList();
     }
 
     /// <summary>Per template with scores: each scale's values over time (oldest first), against the newest definition's bands.</summary>

@@ -12,9 +12,9 @@ using Smartskola.Notifications.Sending;
 
 namespace Smartskola.Forms.FollowUp;
 
-/// <summary>One assignment on the follow-up page.</summary>
+/// <summary>One assignment on the follow-up page (with when its shown response was corrected by the patient).</summary>
 public sealed record FollowUpRow(FormAssignment Assignment, string PatientName, Guid? ResponseId, DateTime? SubmittedUtc,
-    IReadOnlyList<ScoreResult> Scores, bool Overdue);
+    IReadOnlyList<ScoreResult> Scores, bool Overdue, DateTime? CorrectedUtc);
 
 /// <summary>What reminding by hand did: how many patients it reached, and why it did not reach the others.</summary>
 public sealed record ReminderReport(int Reached, int NotOptedIn, int NotActive, int CapReached)
@@ -93,7 +93,7 @@ public sealed class FollowUpService(FormsDbContext db, EnrolmentDbContext enrolm
         var ids = assignments.Select(a => a.Id).ToList();
         var responses = (await db.Responses.AsNoTracking()
                 .Where(r => ids.Contains(r.AssignmentId) && r.Status == ResponseStatus.Submitted)
-                .Select(r => new { r.Id, r.AssignmentId, r.SubmittedUtc, r.ScoresJson }).ToListAsync(cancellationToken))
+                .Select(r => new { r.Id, r.AssignmentId, r.Status, r.SubmittedUtc, r.SavedUtc, r.ScoresJson }).ToListAsync(cancellationToken))
             .GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SubmittedUtc).First());
         var names = await NamesAsync(assignments.Select(a => a.EnrolmentId).Distinct().ToList(), cancellationToken);
         var today = SwedishTime.Today(clock);
@@ -102,7 +102,8 @@ public sealed class FollowUpService(FormsDbContext db, EnrolmentDbContext enrolm
             {
                 var response = responses.GetValueOrDefault(a.Id);
                 return new FollowUpRow(a, names.GetValueOrDefault(a.EnrolmentId, "–"), response?.Id, response?.SubmittedUtc,
-                    FormScorer.FromJson(response?.ScoresJson), IsOverdue(a, today));
+                    FormScorer.FromJson(response?.ScoresJson), IsOverdue(a, today),
+                    response is null ? null : FormResponse.Corrected(response.Status, response.SavedUtc, response.SubmittedUtc));
             })
             .OrderBy(r => r.PatientName, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), true))
             .ThenBy(r => r.Assignment.AvailableOn).ToList();

@@ -7,7 +7,7 @@ using static Smartskola.Tests.Forms.AnsweringSeed;
 namespace Smartskola.Tests.Browser;
 
 /// <summary>The patient answers forms in Chromium on a phone-sized screen: conditions, autosave, offline, one submit.</summary>
-public sealed class FormsAnsweringBrowserTests(BrowserSite site) : BrowserTest(site)
+public sealed partial class FormsAnsweringBrowserTests(BrowserSite site) : BrowserTest(site)
 {
     private static readonly BrowserNewContextOptions Phone = new()
     {

@@ -40,6 +40,36 @@ public static class AnsweringSeed
         NextId = 5,
     };
 
+    public const string Bedtime = "När gick du och lade dig?";
+
+    /// <summary>
+    /// A once-a-day sleep diary like the recipe's: bedtime, wake-up, minutes to fall asleep and awake, with sleep
+    /// efficiency derived and a "Vaken tid" score (minutes to fall asleep + minutes awake).
+    /// </summary>
+    public static FormDefinition SleepDiary() => new()
+    {
+        Items =
+        [
+            new FormItem { Id = "in", Type = FormItemType.Time, Text = Bedtime, Required = true },
+            new FormItem { Id = "up", Type = FormItemType.Time, Text = "När steg du upp?", Required = true },
+            new FormItem { Id = "latency", Type = FormItemType.Integer, Text = "Hur länge tog det att somna?", Unit = "minuter" },
+            new FormItem { Id = "awake", Type = FormItemType.Integer, Text = "Hur länge var du vaken i natt?", Unit = "minuter" },
+        ],
+        Scoring = new FormScoring
+        {
+            Scales = [new ScoreScale { Id = "vaken", Name = "Vaken tid", Method = ScoreMethod.Sum, ItemIds = ["latency", "awake"], MinAnswered = 1 }],
+        },
+        Diary = new DiarySettings
+        {
+            Frequency = DiaryFrequency.OncePerDay,
+            Derived = [new DerivedValue { Id = "se", Label = "Sömneffektivitet", Kind = DerivedKind.SleepEfficiency, ItemIds = ["in", "up", "latency", "awake"], Unit = "%" }],
+        },
+    };
+
+    /// <summary>A diary date as the entry's address carries it: today minus <paramref name="daysAgo"/> in Swedish time.</summary>
+    public static string Day(SiteFactory site, int daysAgo) =>
+        SwedishTime.Today(site.Clock).AddDays(-daysAgo).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A published Formularmall owned by the northern unit; returns its content item id.</summary>
     public static async Task<string> TemplateAsync(SiteFactory site, FormDefinition definition, string title) =>
         await FormTemplateSeed.PublishAsync(site, await site.UnitIdAsync(DemoUsers.UnitNorth), title, [definition]);

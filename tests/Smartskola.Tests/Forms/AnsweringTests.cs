@@ -241,9 +241,10 @@ public abstract class AnsweringTests<TSite>(TSite site) : IClassFixture<TSite> w
         var second = await patient.SubmitAsync($"/program/formular/{id}?datum={todayText}",
             new Dictionary<string, string> { ["in"] = "23:00", ["up"] = "07:00", ["latency"] = "0", ["awake"] = "0" });
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        // The same date again opens that entry (already saved), never a second one.
+        // The same date again opens that entry (already saved, so as a correction of it), never a second one.
         var again = await patient.GetPageAsync($"/program/formular/{id}?datum={yesterday}");
-        Assert.NotNull(again.Document.QuerySelector("[data-testid=form-receipt]"));
+        Assert.Equal("Spara ändringar", again.Text("form[data-answer-form] [data-submit]"));
+        Assert.Equal("22:30", again.Document.QuerySelector("#q-in")!.GetAttribute("value"));
 
         var list = await patient.GetPageAsync($"/program/formular/{id}");
         var entries = list.Document.QuerySelectorAll("[data-testid=diary-entry]");

@@ -22,12 +22,20 @@ public sealed record DiaryEntry(FormResponse Response, IReadOnlyList<DerivedResu
 /// The patient answers one assignment: autosaved as they type (<c>?handler=save</c>, JSON), submitted with an
 /// ordinary form post (works without JavaScript), then shown read-only with the clinician's feedback. A diary lists
 /// its entries by date; <c>?datum=2026-11-23</c> (and <c>&amp;post=id</c> when several a day) is one entry.
-/// Someone else's assignment, or one not yet available, is not there (404).
+/// Someone else's assignment, or one not yet available, is not there (404). A saved diary entry opens as a form
+/// again while it may be corrected (<c>?handler=correct</c>, see <see cref="DiaryCorrections"/>); older entries and
+/// submitted forms are read-only.
 /// </summary>
 [RequirePermission(CorePermissions.PatientArea)]
 [RequestSizeLimit(512_000)]
-public sealed partial class AnswerModel(PatientForms forms, ResponseWriter writer, TimeProvider clock) : PageModel
+public sealed partial class AnswerModel(PatientForms forms, ResponseWriter writer, DiaryCorrections corrections, TimeProvider clock)
+    : PageModel
 {
+    /// <summary>The hidden field carrying the revision the correction form was based on.</summary>
+    public const string RevisionField = "_revision";
+
+    public static string ClosedText => $"Anteckningar äldre än {DiaryCorrections.WindowDays} dagar kan inte ändras.";
+
     public PatientAssignment Target { get; private set; } = null!;
 
     public FormFieldsView Fields { get; private set; } = null!;
@@ -37,6 +45,15 @@ public sealed partial class AnswerModel(PatientForms forms, ResponseWriter write
     public IReadOnlyList<ResponseFeedback> Feedback { get; private set; } = [];
 
     public bool Submitted => Entry?.Status == ResponseStatus.Submitted;
+
+    /// <summary>A saved diary entry the patient may still correct: shown as a form with "Spara ändringar".</summary>
+    public bool Correcting => Submitted && DiaryCorrections.IsOpen(Target, Entry, Today);
+
+    /// <summary>The revision the correction form is based on (what the page saw, also after a refused attempt).</summary>
+    public int Revision { get; private set; }
+
+    /// <summary>Why a correction was not saved (a newer save in another tab, or the entry is no longer open).</summary>
+    public string? Notice { get; private set; }
 
     public string Title => Target.Template.Title;
 
@@ -86,14 +103,7 @@ public sealed partial class AnswerModel(PatientForms forms, ResponseWriter write
             return Page();
         }
 
-        var answers = FormAnswers.FromJson(Entry?.AnswersJson);
-        if (Submitted)
-        {
-            Feedback = await writer.FeedbackSeenAsync(Entry!.Id, HttpContext.RequestAborted);
-        }
-
-        Fields = new FormFieldsView(Target.Template.Definition, answers, new Dictionary<string, string>(), ReadOnly: Submitted,
-            Paged: !Submitted && Target.Template.Definition.Items.Count(i => i.Type == FormItemType.Group) > 1);
+        await ShowEntryAsync(FormAnswers.FromJson(Entry?.AnswersJson), new Dictionary<string, string>());
         return Page();
     }
 
@@ -155,6 +165,7 @@ public sealed partial class AnswerModel(PatientForms forms, ResponseWriter write
             await writer.SaveDraftAsync(Target, EntryKey, EntryDate, Entry?.Revision ?? 0, answers, HttpContext.RequestAborted);
             Entry = await writer.FindAsync(assignmentId, EntryKey, HttpContext.RequestAborted);
             Fields = new FormFieldsView(definition, answers, errors);
+            Revision = Entry?.Revision ?? 0;
             return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
         }
 
@@ -162,6 +173,80 @@ public sealed partial class AnswerModel(PatientForms forms, ResponseWriter write
         await writer.SubmitAsync(Target, EntryKey, EntryDate, answers, completesAssignment: Diary is null, HttpContext.RequestAborted);
         TempData["FormStatus"] = Diary is null ? "Tack! Dina svar är skickade." : "Anteckningen är sparad.";
         return Redirect(Diary is null ? EntryUrl() : $"/program/formular/{assignmentId}");
+    }
+
+    /// <summary>
+    /// Corrects a saved diary entry: validated like a submit, then written only if nobody saved since the page's
+    /// revision. Refused corrections keep the page and say why (422 invalid, 409 newer save or no longer open).
+    /// </summary>
+    public async Task<IActionResult> OnPostCorrectAsync(Guid assignmentId, string? datum, string? post)
+    {
+        if (await LoadAsync(assignmentId, datum, post) is { } missing)
+        {
+            return missing;
+        }
+
+        // Only saved diary entries are corrected; a submitted form, a draft or a diary's list has nothing to correct.
+        if (Diary is null || EntryKey is null || !Submitted)
+        {
+            return NotFound();
+        }
+
+        if (!int.TryParse(Request.Form[RevisionField], NumberStyles.None, CultureInfo.InvariantCulture, out var revision))
+        {
+            return BadRequest();
+        }
+
+        if (!Correcting)
+        {
+            return await RefusedAsync(FormAnswers.FromJson(Entry!.AnswersJson), ClosedText);
+        }
+
+        var definition = Target.Template.Definition;
+        var fields = Request.Form.Where(f => f.Key != "__RequestVerificationToken" && f.Key != RevisionField)
+            .ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? string.Empty).ToArray());
+        var answers = FormPost.Read(definition, fields);
+
+        var errors = AnswerValidator.Validate(definition, answers);
+        if (errors.Count > 0)
+        {
+            // Nothing written: the saved entry stays as it was; the typed text stays on the page (and in the browser).
+            await ShowEntryAsync(answers, errors, revision);
+            return new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+
+        var result = await corrections.CorrectAsync(Target, Entry!, revision, answers, HttpContext.RequestAborted);
+        if (result.Outcome == CorrectionOutcome.Corrected)
+        {
+            TempData["FormStatus"] = "Ändringarna är sparade.";
+            return Redirect($"/program/formular/{assignmentId}");
+        }
+
+        Entry = result.Response;
+        return await RefusedAsync(FormAnswers.FromJson(Entry.AnswersJson), result.Outcome == CorrectionOutcome.Stale
+            ? "Anteckningen ändrades i en annan flik. De senast sparade svaren visas nu – gör din ändring igen om den behövs."
+            : ClosedText);
+    }
+
+    private async Task<IActionResult> RefusedAsync(FormAnswers current, string notice)
+    {
+        Notice = notice;
+        await ShowEntryAsync(current, new Dictionary<string, string>());
+        return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+    }
+
+    /// <summary>An entry's page: a form while it can be filled in or corrected, otherwise read-only with feedback.</summary>
+    private async Task ShowEntryAsync(FormAnswers answers, IReadOnlyDictionary<string, string> errors, int? revision = null)
+    {
+        if (Submitted)
+        {
+            Feedback = await writer.FeedbackSeenAsync(Entry!.Id, HttpContext.RequestAborted);
+        }
+
+        var readOnly = Submitted && !Correcting;
+        Revision = revision ?? Entry?.Revision ?? 0;
+        Fields = new FormFieldsView(Target.Template.Definition, answers, errors, ReadOnly: readOnly,
+            Paged: !readOnly && Target.Template.Definition.Items.Count(i => i.Type == FormItemType.Group) > 1);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid assignmentId, string? datum, string? post)

@@ -19,6 +19,11 @@
   var status = form.querySelector("[data-save-status]");
   var key = keyOf(form);
   var revision = parseInt(form.dataset.revision || "0", 10);
+  // Correcting a saved diary entry: no autosave. Saving as one types would either change a saved entry behind the
+  // patient's back or turn it into a draft again; the change is saved only with "Spara ändringar" (one conditional
+  // update on this revision). The local copy still protects typed text, and is put back only onto the revision it
+  // was typed on: a copy from before a later save is older than the server's entry and is dropped.
+  var correcting = form.dataset.correcting === "true";
   var timer = null, saving = false, again = false, retry = null;
 
   var store = {
@@ -107,13 +112,28 @@
     timer = setTimeout(save, delay === undefined ? 800 : delay);
   }
 
-  form.addEventListener("input", function () { store.set({ revision: revision, fields: fields(), at: Date.now() }); schedule(); });
-  form.addEventListener("change", function () { schedule(); });
-  window.addEventListener("online", function () { schedule(0); });
+  function keep() { store.set({ revision: revision, fields: fields(), at: Date.now() }); }
+
+  if (correcting) {
+    form.addEventListener("input", keep);
+    form.addEventListener("change", keep);
+  } else {
+    form.addEventListener("input", function () { keep(); schedule(); });
+    form.addEventListener("change", function () { schedule(); });
+    window.addEventListener("online", function () { schedule(0); });
+  }
 
   // Reopened with a copy the server never confirmed (network dropped, logged out, browser closed): put it back.
   var kept = store.get();
-  if (kept && kept.fields) {
+  if (kept && kept.fields && correcting && kept.revision !== revision) {
+    store.remove();
+  } else if (kept && kept.fields && correcting) {
+    // After a refused save the page already shows what was typed; only a different copy is news.
+    if (JSON.stringify(kept.fields) !== JSON.stringify(fields())) {
+      restore(kept.fields);
+      say("Dina ändringar från den här enheten är återställda. Tryck på Spara ändringar för att spara dem.");
+    }
+  } else if (kept && kept.fields) {
     restore(kept.fields);
     say("Dina senaste svar från den här enheten är återställda.");
     schedule(0);
