@@ -15,22 +15,15 @@ base="http://127.0.0.1:$port"
 clinician="behandlare.norra@demo.smartskola.se"
 template="benchformexport0000000000000001"
 
-sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-need=()
-command -v sqlite3 >/dev/null || need+=(sqlite3)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-if [ ${#need[@]} -gt 0 ]; then
-  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+. "$root/bench/lib.sh"
+install_missing sqlite3 postgresql
 
 work="$(mktemp -d /tmp/smartskola-forms-export.XXXXXX)"
 app_pid=""
-pgbin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
-as_pg=()
-[ "$(id -u)" -eq 0 ] && as_pg=(runuser -u postgres --)
+pg_tools
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  pg_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -38,24 +31,12 @@ trap cleanup EXIT
 dotnet publish "$root/Smartskola.Cms" -c Release -o "$work/app" --nologo -v quiet >/dev/null
 mkdir -p "$work/app/wwwroot/bench"
 
-# Patients to spread the responses over (valid test personnummer, födelsenummer 980–999), as bench/triage.sh does.
-awk -v n="$patients" -v clinician="$clinician" 'function luhn(d,   i, s, v) { s = 0
-    for (i = 1; i <= length(d); i++) { v = substr(d, i, 1) * (i % 2 == 1 ? 2 : 1); s += int(v / 10) + v % 10 }
-    return (10 - s % 10) % 10 }
-  BEGIN {
-    print "{ \"name\": \"Bänk: " n " inskrivningar\", \"steps\": [ { \"name\": \"enrolments\", \"enrolments\": ["
-    for (i = 0; i < n; i++) {
-      y = 1941 + i % 59; m = 1 + int(i / 59) % 12; d = 1 + int(i / 708) % 28; serial = 981 + int(i / 19824) % 19
-      nine = sprintf("%02d%02d%02d%03d", y % 100, m, d, serial)
-      printf "%s{ \"personnummer\": \"%04d%02d%02d-%03d%d\", \"givenName\": \"Bänk%d\", \"familyName\": \"Åström\", \"unit\": \"rehab-norra\", \"clinician\": \"%s\", \"policy\": \"Scheduled\", \"initialModules\": 2, \"intervalDays\": 7, \"startDaysAgo\": %d }\n", (i ? "," : ""), y, m, d, serial, luhn(nine), i, clinician, i % 300
-    }
-    print "] } ] }"
-  }' > "$work/enrolments.recipe.json"
+# Patients to spread the responses over.
+enrolments_recipe "$patients" "$clinician" > "$work/enrolments.recipe.json"
 
 # A ten-question template (every kind of answer, a repeating group, one scale); no single quotes (inlined in SQL).
 definition='{"schema":1,"items":[{"id":"f1","type":"shortText","text":"Besvär"},{"id":"f2","type":"singleChoice","text":"Hur ofta?","options":[{"code":"0","text":"Aldrig","score":0},{"code":"1","text":"Ibland","score":1},{"code":"2","text":"Ofta","score":2}]},{"id":"f3","type":"multipleChoice","text":"Var?","options":[{"code":"a","text":"Rygg"},{"code":"b","text":"Nacke"},{"code":"c","text":"Knä"}]},{"id":"f4","type":"yesNo","text":"Sover du bra?"},{"id":"f5","type":"integer","text":"Dagar","min":0,"max":7},{"id":"f6","type":"slider","text":"Smärta","min":0,"max":10,"step":1},{"id":"f7","type":"date","text":"Datum"},{"id":"f8","type":"time","text":"Läggdags","showWhen":{"match":"any","rules":[{"itemId":"f4","operator":"equals","value":"nej"},{"itemId":"f5","operator":"greater","value":"3"}]}},{"id":"f9","type":"longText","text":"Beskriv"},{"id":"f10","type":"repeatingGroup","text":"Träning","items":[{"id":"f11","type":"shortText","text":"Övning"},{"id":"f12","type":"integer","text":"Minuter"}]}],"scoring":{"scales":[{"id":"total","name":"Totalt","method":"sum","itemIds":["f2","f6"],"bands":[{"from":0,"to":5,"label":"Låg"},{"from":6,"to":12,"label":"Hög"}]}]},"nextId":13}'
 
-. "$root/bench/lib.sh"
 
 rss() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$app_pid/status"; }
 
@@ -157,10 +138,7 @@ SQL
 printf '%-9s %-12s %8s %10s | %8s %9s | %8s %8s | %7s %7s %6s\n' database export rows bytes "seconds" "rows/s" "static s" "ratio" "idle MB" "peak MB" "peak/idle"
 run Sqlite "Data Source=$work/bench.db" seed_sqlite
 
-mkdir -p "$work/pg"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work" "$work/pg"
-"${as_pg[@]}" "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w -o "-k $work -p "$pg_port" -c listen_addresses=''" start >/dev/null
+pg_start "$pg_port"
 run Postgres "Host=$work;Port=$pg_port;Username=postgres;Database=postgres" seed_postgres
 echo "ratio = export time divided by the time to serve a static file of the same bytes (same app, same run);"
 echo "peak/idle = the server's VmHWM during the export (reset before it) divided by its resident memory just before."

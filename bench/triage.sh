@@ -11,22 +11,15 @@ port="${BENCH_PORT:-5098}"
 base="http://127.0.0.1:$port"
 clinician="behandlare.norra@demo.smartskola.se"
 
-sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-if [ ${#need[@]} -gt 0 ]; then
-  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+. "$root/bench/lib.sh"
+install_missing wrk postgresql
 
 work="$(mktemp -d /tmp/smartskola-triage.XXXXXX)"
 app_pid=""
-pgbin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")"
-as_pg=()
-[ "$(id -u)" -eq 0 ] && as_pg=(runuser -u postgres --)
+pg_tools
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  pg_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -34,23 +27,8 @@ trap cleanup EXIT
 dotnet publish "$root/Smartskola.Cms" -c Release -o "$work/app" --nologo -v quiet >/dev/null
 mkdir -p "$work/app/wwwroot/bench"
 
-# A recipe enrolling $count demo patients with the northern clinician: valid test personnummer (födelsenummer
-# 980–999), start dates over the last 300 days, a mix of recent activity, inactivity and never signed in.
-awk -v n="$count" -v clinician="$clinician" 'function luhn(d,   i, s, v) { s = 0
-    for (i = 1; i <= length(d); i++) { v = substr(d, i, 1) * (i % 2 == 1 ? 2 : 1); s += int(v / 10) + v % 10 }
-    return (10 - s % 10) % 10 }
-  BEGIN {
-    print "{ \"name\": \"Bänk: " n " inskrivningar\", \"steps\": [ { \"name\": \"enrolments\", \"enrolments\": ["
-    for (i = 0; i < n; i++) {
-      y = 1940 + i % 60; m = 1 + int(i / 60) % 12; d = 1 + int(i / 720) % 28; serial = 980 + int(i / 20160) % 20
-      nine = sprintf("%02d%02d%02d%03d", y % 100, m, d, serial)
-      active = (i % 5 == 0) ? "" : sprintf(", \"lastActiveDaysAgo\": %d", i % 23)
-      printf "%s{ \"personnummer\": \"%04d%02d%02d-%03d%d\", \"givenName\": \"Bänk%d\", \"familyName\": \"Patient\", \"unit\": \"rehab-norra\", \"clinician\": \"%s\", \"policy\": \"Scheduled\", \"initialModules\": 2, \"intervalDays\": 7, \"startDaysAgo\": %d%s }\n", (i ? "," : ""), y, m, d, serial, luhn(nine), i, clinician, i % 300, active
-    }
-    print "] } ] }"
-  }' > "$work/enrolments.recipe.json"
-
-. "$root/bench/lib.sh"
+# The unit's patients: a mix of recent activity, inactivity and never signed in.
+enrolments_recipe "$count" "$clinician" 1 > "$work/enrolments.recipe.json"
 
 # One database: import the enrolments, start the site, measure the list against a static file.
 run() {
@@ -82,9 +60,6 @@ run() {
 printf '%-10s %6s %3s | %8s %8s %8s %8s | %8s %8s %8s %8s | %s\n' database rows conn "list rps" "p50 ms" "p95 ms" "p99 ms" "file rps" "p50 ms" "p95 ms" "p99 ms" "p95 ratio"
 run Sqlite "Data Source=$work/bench.db"
 
-mkdir -p "$work/pg"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work" "$work/pg"
-"${as_pg[@]}" "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/log" -w -o "-k $work -p 55450 -c listen_addresses=''" start >/dev/null
+pg_start 55450
 run Postgres "Host=$work;Port=55450;Username=postgres;Database=postgres"
 echo "p95 ratio = triage list p95 divided by the same-size static file's p95, same app, same run"

@@ -40,12 +40,7 @@ public sealed class DiaryCorrections(FormsDbContext db, TimeProvider clock)
     public async Task<CorrectionResult> CorrectAsync(PatientAssignment target, FormResponse entry, int revision, FormAnswers answers,
         CancellationToken cancellationToken)
     {
-        var definition = target.Template.Definition;
-        var clean = AnswerValidator.Clean(definition, answers);
-        var scores = FormScorer.Score(definition, clean);
-        var json = clean.ToJson();
-        var scoresJson = scores.Count == 0 ? null : FormScorer.ToJson(scores);
-        var algorithm = scores.Count == 0 ? null : FormScorer.Algorithm;
+        var (json, scoresJson, algorithm) = ScoredAnswers.Of(target.Template.Definition, answers);
         var now = clock.GetUtcNow().UtcDateTime;
         var oldest = OldestOpen(SwedishTime.Today(clock));
 

@@ -82,13 +82,8 @@ public sealed class ResponseWriter(FormsDbContext db, TimeProvider clock)
     public async Task<FormResponse> SubmitAsync(PatientAssignment target, string entryKey, DateOnly? entryDate, FormAnswers answers,
         bool completesAssignment, CancellationToken cancellationToken)
     {
-        var definition = target.Template.Definition;
-        var clean = AnswerValidator.Clean(definition, answers);
-        var scores = FormScorer.Score(definition, clean);
+        var (json, scoresJson, algorithm) = ScoredAnswers.Of(target.Template.Definition, answers);
         var now = clock.GetUtcNow().UtcDateTime;
-        var json = clean.ToJson();
-        var scoresJson = scores.Count == 0 ? null : FormScorer.ToJson(scores);
-        var algorithm = scores.Count == 0 ? null : FormScorer.Algorithm;
 
         var existing = await FindAsync(target.Assignment.Id, entryKey, cancellationToken)
             ?? await TryCreateAsync(target, entryKey, entryDate, json, now, cancellationToken)
