@@ -50,8 +50,7 @@ public sealed class EnrolmentBrowserTests(BrowserSite site) : BrowserTest(site)
         var summary = await Site.WithScopeAsync(sp => sp.GetRequiredService<LifecycleJobs>().RunAsync(CancellationToken.None));
         Assert.True(summary.ModulesOpened >= 1);
         // A week later the session has long expired: the patient signs in again, as in real life.
-        await patient.GotoAsync(Site.BaseUrl + "/logga-in");
-        await SignInAsync(patient, email, "ett långt lösenord");
+        await SignInFromLoginPageAsync(patient, email, "ett långt lösenord");
         await patient.WaitForURLAsync(new Regex("/program$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("Öppen", await states.Nth(2).InnerTextAsync());
         Assert.StartsWith("Inte öppnad ännu, öppnas", await states.Nth(3).InnerTextAsync());

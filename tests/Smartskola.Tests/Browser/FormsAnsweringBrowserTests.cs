@@ -18,26 +18,8 @@ public sealed partial class FormsAnsweringBrowserTests(BrowserSite site) : Brows
     {
         var context = await browser.NewContextAsync(Phone);
         var page = await context.NewPageAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GotoAsync(Site.BaseUrl + "/logga-in");
-            await SignInAsync(page, DemoUsers.Patient);
-            try
-            {
-                await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal),
-                    new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 15_000 });
-                return page;
-            }
-            catch (TimeoutException) when (attempt == 1)
-            {
-                // Under a loaded full run this sign-in has twice stayed on the login page (cause not found yet; see the
-                // issue-7 note). One more try; a second failure reports what the page said.
-            }
-            catch (TimeoutException exception)
-            {
-                throw new TimeoutException($"Still on {page.Url} after signing in twice: {await page.Locator("main").InnerTextAsync()}", exception);
-            }
-        }
+        await SignInFromLoginPageAsync(page, DemoUsers.Patient);
+        return page;
     }
 
     private async Task<Guid> AssignedAsync(string title) => await AssignAsync(Site, await TemplateAsync(Site, ConditionalForm(), title));

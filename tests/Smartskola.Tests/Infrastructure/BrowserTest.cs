@@ -36,12 +36,36 @@ public abstract class BrowserTest(BrowserSite site) : IClassFixture<BrowserSite>
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "sv-SE", BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/logga-in");
-        await SignInAsync(page, email);
-        // Signed in once the redirect away from the login page has its document; the tests' own steps wait for
-        // whatever they need next (waiting for the full "load" event timed out twice under a loaded full run).
-        await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await SignInFromLoginPageAsync(page, email);
         return page;
+    }
+
+    /// <summary>
+    /// Opens the login page, signs in and waits until the browser has left it (for the redirect's document only; the
+    /// tests' own steps wait for whatever they need next). Under a loaded full run a sign-in has stayed on the login
+    /// page a few times, in different classes, never when run alone; the cause is not found. So: one more try, and a
+    /// second failure reports what the page said.
+    /// </summary>
+    protected async Task SignInFromLoginPageAsync(IPage page, string email, string password = SiteFactory.DemoPassword)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync(site.BaseUrl + "/logga-in");
+            await SignInAsync(page, email, password);
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/logga-in", StringComparison.Ordinal),
+                    new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 15_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+                Console.WriteLine($"Sign-in of {email} stayed on {page.Url}; trying once more.");
+            }
+            catch (TimeoutException exception)
+            {
+                throw new TimeoutException($"Still on {page.Url} after signing in twice: {await page.Locator("main").InnerTextAsync()}", exception);
+            }
+        }
     }
 }
