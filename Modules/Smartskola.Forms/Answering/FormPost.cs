@@ -15,6 +15,10 @@ public static partial class FormPost
     public static FormAnswers Read(FormDefinition definition, IReadOnlyDictionary<string, string[]> fields) =>
         new(ReadLevel(definition.Items, fields, prefix: string.Empty));
 
+    /// <summary>A posted form as it came; fields that are not item ids (the token, a revision) are simply not read.</summary>
+    public static FormAnswers Read(FormDefinition definition, Microsoft.AspNetCore.Http.IFormCollection form) =>
+        Read(definition, form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? string.Empty).ToArray()));
+
     private static JsonObject ReadLevel(IEnumerable<FormItem> items, IReadOnlyDictionary<string, string[]> fields, string prefix)
     {
         var result = new JsonObject();

@@ -61,8 +61,7 @@ public sealed class FormModel(CitizenForms forms, CitizenGuard guard) : PageMode
         }
 
         var form = await Request.ReadFormAsync(cancellationToken);
-        var answers = Answering.FormPost.Read(found.Version.Definition,
-            form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? string.Empty).ToArray()));
+        var answers = Answering.FormPost.Read(found.Version.Definition, form);
         if (!string.IsNullOrEmpty(form[CitizenGuard.Honeypot]))
         {
             return Refuse(found.Version, StatusCodes.Status422UnprocessableEntity, "Formuläret kunde inte skickas. Försök igen.", answers);

@@ -154,10 +154,8 @@ public sealed partial class AnswerModel(PatientForms forms, ResponseWriter write
             return Redirect(EntryUrl());
         }
 
-        var fields = Request.Form.Where(f => f.Key != "__RequestVerificationToken")
-            .ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? string.Empty).ToArray());
         var definition = Target.Template.Definition;
-        var answers = FormPost.Read(definition, fields);
+        var answers = FormPost.Read(definition, Request.Form);
         var errors = AnswerValidator.Validate(definition, answers);
         if (errors.Count > 0)
         {
@@ -203,9 +201,7 @@ public sealed partial class AnswerModel(PatientForms forms, ResponseWriter write
         }
 
         var definition = Target.Template.Definition;
-        var fields = Request.Form.Where(f => f.Key != "__RequestVerificationToken" && f.Key != RevisionField)
-            .ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? string.Empty).ToArray());
-        var answers = FormPost.Read(definition, fields);
+        var answers = FormPost.Read(definition, Request.Form);
 
         var errors = AnswerValidator.Validate(definition, answers);
         if (errors.Count > 0)
